@@ -1,0 +1,58 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class MailerLiteEcommerceApi implements ICredentialType {
+	name = 'mailerLiteEcommerceApi';
+
+	displayName = 'MailerLite E-Commerce API';
+
+	icon: Icon = {
+		light: 'file:../nodes/MailerLiteEcommerce/mailerLiteEcommerce.svg',
+		dark: 'file:../nodes/MailerLiteEcommerce/mailerLiteEcommerce.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#mailerlite-e-commerce';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A token of the new MailerLite (Integrations → MailerLite API → Generate new token). Classic MailerLite keys do not work.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://connect.mailerlite.com/api',
+			description: 'Change only for a proxy or a test server',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+				Accept: 'application/json',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/ecommerce/shops',
+			qs: { limit: 1 },
+		},
+	};
+}

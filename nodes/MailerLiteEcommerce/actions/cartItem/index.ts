@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty, standardOperation } from '../common';
+import type { Operation } from '../operations';
+import * as create from './create.operation';
+import * as deleteOp from './delete.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = { create, delete: deleteOp, getAll, update };
+
+export const description: INodeProperties[] = [
+	operationProperty(
+		'cartItem',
+		['create', 'delete', 'getAll', 'update'].map((op) => standardOperation(op, 'cart item', 'cart items')),
+		'getAll',
+	),
+	...create.description,
+	...deleteOp.description,
+	...getAll.description,
+	...update.description,
+];

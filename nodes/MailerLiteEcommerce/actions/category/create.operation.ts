@@ -1,0 +1,18 @@
+import { categoryCreate } from '../../schemas';
+import { shopIdProperty } from '../common';
+import { write } from '../operations';
+import { inShop } from '../paths';
+import { createFields, example, fromCreateFields, hint } from './fields';
+
+export const { description, execute } = write({
+	resource: 'category',
+	operation: 'create',
+	method: 'POST',
+	ids: [shopIdProperty],
+	path: inShop('categories'),
+	schema: categoryCreate,
+	fields: createFields,
+	fromFields: fromCreateFields,
+	example,
+	hint,
+});

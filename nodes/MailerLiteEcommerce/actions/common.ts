@@ -1,0 +1,98 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** `shopId`: every resource lives in a shop; picked from the list or given by id. */
+export const shopIdProperty: INodeProperties = {
+	displayName: 'Shop',
+	name: 'shopId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchShops', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 31986843064993537',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A shop ID is a number' } }],
+		},
+	],
+};
+
+export function idProperty(name: string, displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 31986843064993537',
+	};
+}
+
+/** Shown on every operation; read once per execution. */
+export const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 120 },
+			default: 120,
+			description:
+				'MailerLite allows 120 requests per minute per account. Lower this when other workflows use the same account at the same time.',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1000 },
+			default: 60000,
+			description: 'How long to wait for one response before it counts as failed',
+		},
+	],
+};
+
+/** The `operation` parameter of one resource. */
+export function operationProperty(
+	resource: string,
+	options: Array<{ name: string; value: string; action: string; description: string }>,
+	defaultValue: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultValue,
+	};
+}
+
+type OperationOption = { name: string; value: string; action: string; description: string };
+
+/** Standard wording for an operation of a resource (singular and plural as the user reads them). */
+export function standardOperation(value: string, one: string, many: string): OperationOption {
+	const a = /^[aeiou]/i.test(one) ? 'an' : 'a';
+	const table: Record<string, Omit<OperationOption, 'value'>> = {
+		create: { name: 'Create', action: `Create ${one}`, description: `Create a new ${one}` },
+		count: { name: 'Count', action: `Count ${many}`, description: `Retrieve the number of ${many}` },
+		delete: { name: 'Delete', action: `Delete ${one}`, description: `Delete ${a} ${one} permanently` },
+		get: { name: 'Get', action: `Get ${one}`, description: `Retrieve ${a} ${one}` },
+		getAll: { name: 'Get Many', action: `Get many ${many}`, description: `Retrieve a list of ${many}` },
+		import: { name: 'Import', action: `Import ${many}`, description: `Create many ${many} in one request, one per input item` },
+		update: { name: 'Update', action: `Update ${one}`, description: `Update ${a} ${one}` },
+	};
+	return { value, ...table[value] };
+}

@@ -1,0 +1,245 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { z } from 'zod/v4';
+
+import {
+	compact,
+	inputModeProperty,
+	jsonBodyProperty,
+	limitProperty,
+	readBody,
+	requiredId,
+	returnAllProperty,
+} from '../../shared/descriptions';
+import type { ApiClient } from '../../shared/http';
+import { runBatched, runPerItem } from '../../shared/items';
+import { fetchPages } from '../../shared/pagination';
+import { validateItem } from '../../shared/validation';
+import { describeError, getPage, unwrap, unwrapList } from '../transport';
+import { optionsProperty } from './common';
+
+export type Execute = (this: IExecuteFunctions, client: ApiClient) => Promise<INodeExecutionData[]>;
+
+export interface Operation {
+	description: INodeProperties[];
+	execute: Execute;
+}
+
+/** The path of one item, built from its id parameters. */
+export type PathOf = (ctx: IExecuteFunctions, itemIndex: number) => string;
+
+interface Base {
+	resource: string;
+	operation: string;
+	/** Id parameters (shop locator, record id, …) shown above the operation's own fields. */
+	ids: INodeProperties[];
+	path: PathOf;
+}
+
+const describe = (base: Base, properties: INodeProperties[]): INodeProperties[] =>
+	updateDisplayOptions(
+		{ show: { resource: [base.resource], operation: [base.operation] } },
+		[...base.ids, ...properties, optionsProperty],
+	);
+
+/** Writes wait for each other unless every item's outcome is reported anyway ("On Error: Continue"),
+ * so a failing item never leaves later items half-sent. Reads run four at a time. */
+const writeConcurrency = (ctx: IExecuteFunctions) => (ctx.continueOnFail() ? 4 : 1);
+
+export function getOne(base: Base): Operation {
+	return {
+		description: describe(base, []),
+		async execute(client) {
+			return await runPerItem(
+				this,
+				async (itemIndex) =>
+					unwrap(await client.request({ method: 'GET', path: base.path(this, itemIndex), itemIndex })),
+				{ concurrency: 4 },
+			);
+		},
+	};
+}
+
+export function getMany(base: Base & { pageSize: number }): Operation {
+	return {
+		description: describe(base, [returnAllProperty, limitProperty]),
+		async execute(client) {
+			return await runPerItem(this, async (itemIndex) => {
+				const path = base.path(this, itemIndex);
+				const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+				const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+				return await fetchPages((page, size) => getPage(client, path, page, size, itemIndex), {
+					returnAll,
+					limit,
+					pageSize: base.pageSize,
+					idOf: (record) => record.id as string | undefined,
+				});
+			});
+		},
+	};
+}
+
+export function count(base: Base): Operation {
+	return {
+		description: describe(base, []),
+		async execute(client) {
+			return await runPerItem(this, async (itemIndex) => {
+				const body = (await client.request({
+					method: 'GET',
+					path: base.path(this, itemIndex),
+					qs: { limit: 0 },
+					itemIndex,
+				})) as { total?: unknown };
+				return { total: Number(body?.total ?? 0) };
+			});
+		},
+	};
+}
+
+export function deleteOne(base: Base & { idParam: string }): Operation {
+	return {
+		description: describe(base, []),
+		async execute(client) {
+			return await runPerItem(
+				this,
+				async (itemIndex) => {
+					const path = base.path(this, itemIndex);
+					const body = await client.request({ method: 'DELETE', path, itemIndex });
+					const record = body === undefined ? {} : unwrap(body);
+					return { deleted: true, ...record, id: requiredId(this, base.idParam, itemIndex) };
+				},
+				{ concurrency: writeConcurrency(this) },
+			);
+		},
+	};
+}
+
+export interface WriteSpec<S extends z.ZodType> extends Base {
+	method: 'POST' | 'PUT';
+	schema: S;
+	/** Parameters of the fields input mode. */
+	fields: INodeProperties[];
+	/** The body built from those parameters. */
+	fromFields: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
+	example: unknown;
+	hint?: string;
+}
+
+/** Fields-or-JSON input, validated per item, then one request per item. */
+export function write<S extends z.ZodType>(spec: WriteSpec<S>): Operation {
+	return {
+		description: describe(spec, [
+			inputModeProperty,
+			jsonBodyProperty(spec.example, spec.hint),
+			...spec.fields.map((p) => ({
+				...p,
+				displayOptions: { show: { ...p.displayOptions?.show, inputMode: ['fields'] } },
+			})),
+		]),
+		async execute(client) {
+			return await runPerItem(
+				this,
+				async (itemIndex) => {
+					const input = readBody(this, itemIndex, () => compact(spec.fromFields(this, itemIndex)));
+					const body = validateItem(this.getNode(), spec.schema, input, itemIndex);
+					const path = spec.path(this, itemIndex);
+					return unwrap(await client.request({ method: spec.method, path, body, itemIndex }));
+				},
+				{ concurrency: writeConcurrency(this) },
+			);
+		},
+	};
+}
+
+export interface ImportSpec<S extends z.ZodType> extends Omit<WriteSpec<S>, 'method'> {
+	/** The request body for all entries: a JSON array, or an object around it. */
+	wrap: (entries: Array<z.output<S>>) => unknown;
+	/** Prefix of the 422 field keys before the entry index: '' for `0.name`, 'orders.' for `orders.0.x`. */
+	errorPrefix: string;
+}
+
+/**
+ * All input items in one request. The shop must be the same for every item. A 422 names fields by
+ * entry index (`0.name`); each complaint lands on its own item, and the others are reported as not
+ * imported because the provider rejects the whole request.
+ */
+export function importAll<S extends z.ZodType>(spec: ImportSpec<S>): Operation {
+	const write_ = write({ ...spec, method: 'POST' });
+	return {
+		description: write_.description,
+		async execute(client) {
+			const node = this.getNode();
+			let path: string | undefined;
+			return await runBatched(this, {
+				batchSize: Number.MAX_SAFE_INTEGER,
+				prepare: (itemIndex) => {
+					const input = readBody(this, itemIndex, () => compact(spec.fromFields(this, itemIndex)));
+					const entry = validateItem(node, spec.schema, input, itemIndex);
+					const itemPath = spec.path(this, itemIndex);
+					if (path !== undefined && itemPath !== path) {
+						throw new NodeOperationError(node, `[item ${itemIndex}] shopId: All items of one import must go to the same shop`, {
+							itemIndex,
+							description: 'Split the items by shop, e.g. with a Loop Over Items node.',
+						});
+					}
+					path = itemPath;
+					return entry;
+				},
+				send: async (batch) => {
+					const response = await client.send({
+						method: 'POST',
+						path: path!,
+						body: spec.wrap(batch.map((b) => b.payload)),
+						itemIndex: batch[0].itemIndex,
+						allowStatus: [422],
+					});
+					if (response.status === 422) return importRejections(this, response, batch, spec.errorPrefix);
+					const records = unwrapList(response.body);
+					if (records.length === batch.length) return records.map((records) => ({ records }));
+					// The provider answered with a different number of records: keep them all, on the first item.
+					return batch.map((_, i) => ({ records: i === 0 ? records : [] }));
+				},
+			});
+		},
+	};
+}
+
+function importRejections(
+	ctx: IExecuteFunctions,
+	response: Parameters<typeof describeError>[0],
+	batch: Array<{ itemIndex: number }>,
+	prefix: string,
+) {
+	const errors = ((response.body as { errors?: Record<string, string[]> })?.errors ?? {}) as Record<
+		string,
+		string[]
+	>;
+	const byEntry = new Map<number, string[]>();
+	for (const [key, problems] of Object.entries(errors)) {
+		const match = key.startsWith(prefix) ? /^(\d+)\.?(.*)$/.exec(key.slice(prefix.length)) : null;
+		if (!match) continue;
+		const list = byEntry.get(Number(match[1])) ?? [];
+		list.push(`${match[2] || '(item)'}: ${[problems].flat().join(' ')}`);
+		byEntry.set(Number(match[1]), list);
+	}
+	const summary = describeError(response);
+	return batch.map(({ itemIndex }, position) => {
+		const own = byEntry.get(position);
+		const message = own
+			? `[item ${itemIndex}] ${own[0]}`
+			: `[item ${itemIndex}] Not imported: MailerLite rejected the import because of other items`;
+		return {
+			error: new NodeApiError(ctx.getNode(), { message } as never, {
+				message,
+				description: own ? own.join('\n') : summary.description ?? summary.message,
+				httpCode: '422',
+				itemIndex,
+			}),
+		};
+	});
+}

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { requiredId } from '../../shared/descriptions';
+import { seg, shopPath } from '../transport';
+
+type Ctx = IExecuteFunctions;
+
+export const shop = (ctx: Ctx, i: number): string => shopPath(requiredId(ctx, 'shopId', i));
+
+/** `/ecommerce/shops/{shopId}/{collection}` and, with an id parameter, `/{id}` after it. */
+export const inShop =
+	(collection: string, idParam?: string) =>
+	(ctx: Ctx, i: number): string =>
+		`${shop(ctx, i)}/${collection}` + (idParam ? `/${seg(requiredId(ctx, idParam, i))}` : '');
+
+/** `/ecommerce/shops/{shopId}/carts/{cartId}/items[/{itemId}]`. */
+export const cartItems =
+	(withItemId: boolean) =>
+	(ctx: Ctx, i: number): string =>
+		`${inShop('carts', 'cartId')(ctx, i)}/items` + (withItemId ? `/${seg(requiredId(ctx, 'itemId', i))}` : '');

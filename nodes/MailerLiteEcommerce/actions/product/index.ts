@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty, standardOperation } from '../common';
+import type { Operation } from '../operations';
+import * as create from './create.operation';
+import * as deleteOp from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as importOp from './import.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = { create, delete: deleteOp, get, getAll, import: importOp, update };
+
+export const description: INodeProperties[] = [
+	operationProperty(
+		'product',
+		['create', 'delete', 'get', 'getAll', 'import', 'update'].map((op) => standardOperation(op, 'product', 'products')),
+		'create',
+	),
+	...create.description,
+	...deleteOp.description,
+	...get.description,
+	...getAll.description,
+	...importOp.description,
+	...update.description,
+];

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty, standardOperation } from '../common';
+import type { Operation } from '../operations';
+import * as create from './create.operation';
+import * as deleteOp from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = { create, delete: deleteOp, get, getAll, update };
+
+export const description: INodeProperties[] = [
+	operationProperty(
+		'shop',
+		['create', 'delete', 'get', 'getAll', 'update'].map((op) => standardOperation(op, 'shop', 'shops')),
+		'getAll',
+	),
+	...create.description,
+	...deleteOp.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

