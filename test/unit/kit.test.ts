@@ -1,0 +1,152 @@
+import { sleep } from 'n8n-workflow';
+
+import { mapConcurrent } from '../../nodes/shared/concurrency';
+import { backoffMs, DEFAULT_RETRY, messageFromBody, retryAfterMs } from '../../nodes/shared/http';
+import { parseBody, parseJsonKeepingBigInts, stringifyIds } from '../../nodes/shared/json';
+import { SlidingWindowLimiter } from '../../nodes/shared/limiter';
+import { fetchPages } from '../../nodes/shared/pagination';
+import { Redactor } from '../../nodes/shared/redact';
+
+describe('parseJsonKeepingBigInts', () => {
+	it('keeps integers beyond 2^53 exact as strings and leaves the rest alone', () => {
+		const text = '{"data":[{"id":46919150796276752,"price":12.5,"n":9007199254740991,"s":"46919150796276752 in text \\" 12345678901234567","neg":-46919150796276753,"e":1e21}]}';
+		expect(JSON.parse(text).data[0].id).toBe(46919150796276750);
+		expect(parseJsonKeepingBigInts(text)).toEqual({
+			data: [{ id: '46919150796276752', price: 12.5, n: 9007199254740991, s: '46919150796276752 in text " 12345678901234567', neg: '-46919150796276753', e: 1e21 }],
+		});
+	});
+
+	it('parseBody returns text for non-JSON and undefined for empty bodies', () => {
+		expect(parseBody('Invalid order date')).toBe('Invalid order date');
+		expect(parseBody('   ')).toBeUndefined();
+		expect(parseBody('{"a":1}')).toEqual({ a: 1 });
+	});
+
+	it('stringifyIds turns id and *_id numbers into strings only', () => {
+		expect(stringifyIds({ id: 5, shop: { group_id: 7, total: 3 }, items: [{ id: 1, price: 2 }] })).toEqual({
+			id: '5',
+			shop: { group_id: '7', total: 3 },
+			items: [{ id: '1', price: 2 }],
+		});
+	});
+});
+
+describe('retry timing', () => {
+	it('reads Retry-After as seconds or an HTTP date', () => {
+		expect(retryAfterMs({ 'retry-after': '3' })).toBe(3000);
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		expect(retryAfterMs({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }, now)).toBe(5000);
+		expect(retryAfterMs({})).toBeUndefined();
+		expect(retryAfterMs({ 'retry-after': 'soon' })).toBeUndefined();
+	});
+
+	it('backs off exponentially with jitter, within bounds', () => {
+		for (let attempt = 1; attempt <= 10; attempt++) {
+			const ceiling = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** (attempt - 1));
+			expect(backoffMs(attempt, DEFAULT_RETRY, () => 0)).toBe(ceiling / 2);
+			expect(backoffMs(attempt, DEFAULT_RETRY, () => 0.999999)).toBeLessThanOrEqual(ceiling);
+		}
+	});
+
+	it('messageFromBody never returns [object Object]', () => {
+		expect(messageFromBody({ error: { message: 'nested' } }, 'x')).toBe('nested');
+		expect(messageFromBody({ errors: [1] }, 'x')).toBe('{"errors":[1]}');
+		expect(messageFromBody('plain text', 'x')).toBe('plain text');
+		expect(messageFromBody(undefined, 'fallback')).toBe('fallback');
+	});
+});
+
+describe('SlidingWindowLimiter', () => {
+	it('never lets more than `limit` requests start within one window', async () => {
+		const limiter = new SlidingWindowLimiter(3, 300);
+		const starts: number[] = [];
+		await mapConcurrent(Array.from({ length: 9 }), 9, async () => {
+			const release = await limiter.acquire();
+			starts.push(Date.now());
+			release();
+		});
+		starts.sort((a, b) => a - b);
+		for (let i = 3; i < starts.length; i++) expect(starts[i] - starts[i - 3]).toBeGreaterThanOrEqual(300);
+		expect(starts[8] - starts[0]).toBeGreaterThanOrEqual(600);
+	});
+
+	it('holds everyone after pauseFor', async () => {
+		const limiter = new SlidingWindowLimiter(100, 1000);
+		limiter.pauseFor(200);
+		const t = Date.now();
+		(await limiter.acquire())();
+		expect(Date.now() - t).toBeGreaterThanOrEqual(190);
+	});
+});
+
+describe('mapConcurrent', () => {
+	it('keeps input order and bounds concurrency', async () => {
+		let running = 0;
+		let peak = 0;
+		const out = await mapConcurrent([50, 10, 30, 5, 20], 2, async (ms, i) => {
+			running++;
+			peak = Math.max(peak, running);
+			await sleep(ms);
+			running--;
+			return i;
+		});
+		expect(out).toEqual([0, 1, 2, 3, 4]);
+		expect(peak).toBe(2);
+	});
+
+	it('throws the first error in input order and starts nothing after it', async () => {
+		const started: number[] = [];
+		await expect(
+			mapConcurrent([0, 1, 2, 3, 4], 1, async (_, i) => {
+				started.push(i);
+				if (i === 1) throw new Error('one');
+				return i;
+			}),
+		).rejects.toThrow('one');
+		expect(started).toEqual([0, 1]);
+	});
+});
+
+describe('fetchPages', () => {
+	const data = Array.from({ length: 23 }, (_, i) => ({ id: String(i) }));
+	const pager = (requested: number[]) => async (page: number, size: number) => {
+		requested.push(page);
+		const records = data.slice((page - 1) * size, page * size);
+		const lastPage = Math.ceil(data.length / size);
+		return { records, lastPage, hasNext: page < lastPage };
+	};
+
+	it('fetches every page exactly once for Return All', async () => {
+		const requested: number[] = [];
+		const out = await fetchPages(pager(requested), { returnAll: true, pageSize: 5 });
+		expect(out).toEqual(data);
+		expect(requested.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+	});
+
+	it('stops at the limit', async () => {
+		const requested: number[] = [];
+		expect(await fetchPages(pager(requested), { returnAll: false, limit: 7, pageSize: 5 })).toEqual(data.slice(0, 7));
+		expect(requested.sort()).toEqual([1, 2]);
+	});
+
+	it('drops a record repeated across pages when ids are known', async () => {
+		const shifted = async (page: number) => ({
+			records: page === 1 ? [{ id: 'a' }, { id: 'b' }] : [{ id: 'b' }, { id: 'c' }],
+			lastPage: 2,
+			hasNext: page < 2,
+		});
+		expect(await fetchPages(shifted, { returnAll: true, pageSize: 2, idOf: (r) => r.id as string })).toEqual([
+			{ id: 'a' },
+			{ id: 'b' },
+			{ id: 'c' },
+		]);
+	});
+});
+
+describe('Redactor', () => {
+	it('removes secrets as given and URL-encoded, deep', () => {
+		const r = new Redactor(['s3cr/t+key', undefined, 'ab']);
+		expect(r.text('GET /x?api_key=s3cr%2Ft%2Bkey failed for s3cr/t+key')).toBe('GET /x?api_key=[redacted] failed for [redacted]');
+		expect(r.value({ a: ['s3cr/t+key'], ab: 'ab' })).toEqual({ a: ['[redacted]'], ab: 'ab' });
+	});
+});
