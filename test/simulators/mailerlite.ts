@@ -520,6 +520,7 @@ function listResponse(
 	all: unknown[],
 	defaultLimit: number,
 	host: string,
+	render: (record: unknown) => unknown = (record) => record,
 ): SimResponse {
 	const limitText = req.query.limit?.trim();
 	const limit =
@@ -534,7 +535,8 @@ function listResponse(
 	const total = all.length;
 	const lastPage = Math.max(1, Math.ceil(total / limit));
 	const start = (page - 1) * limit;
-	const data = all.slice(start, start + limit);
+	// Only the requested page is rendered: rendering every record per request made paging O(n²).
+	const data = all.slice(start, start + limit).map(render);
 	const path = `http://${host}${req.path}`;
 	const url = (p: number) => `${path}?page=${p}`;
 	const prev = page > 1 ? url(page - 1) : null;
@@ -986,8 +988,13 @@ export function createMailerLiteSimulator(options: { apiKey?: string } = {}): Ma
 		return shop ? fn(shop) : notFound();
 	}
 
-	function list(req: SimRequest, all: unknown[], defaultLimit = 100): SimResponse {
-		return listResponse(req, all, defaultLimit, hostOf(req));
+	function list(
+		req: SimRequest,
+		all: unknown[],
+		defaultLimit = 100,
+		render?: (record: unknown) => unknown,
+	): SimResponse {
+		return listResponse(req, all, defaultLimit, hostOf(req), render);
 	}
 
 	type Resource = 'categories' | 'products' | 'customers' | 'orders';
@@ -1012,8 +1019,8 @@ export function createMailerLiteSimulator(options: { apiKey?: string } = {}): Ma
 	function listResource(req: SimRequest, [shopId, resource]: string[]): SimResponse {
 		return withShop(shopId, () => {
 			const res = resource as Resource;
-			const all = [...resourceMap(res, shopId).values()].map((r) => renderRecord(res, shopId, r));
-			return list(req, all);
+			const all = [...resourceMap(res, shopId).values()];
+			return list(req, all, 100, (r) => renderRecord(res, shopId, r));
 		});
 	}
 
