@@ -20,6 +20,9 @@ import { TestCredentialsHelper } from './credentials-helper';
 
 export const PACKAGE = 'n8n-nodes-order-sync';
 
+/** Our nodes are named bare (`esputnik`); other packages' nodes by full type (`n8n-nodes-base.httpRequest`). */
+const fullType = (name: string) => (name.includes('.') ? name : `${PACKAGE}.${name}`);
+
 /** Stands in for n8n's Manual Trigger: a start node that emits the test's input items. */
 class StartNode implements INodeType {
 	description = {
@@ -47,7 +50,7 @@ class NodeTypes implements INodeTypes {
 
 	constructor(nodes: Record<string, INodeType>, items: IDataObject[]) {
 		this.types.set('test.start', new StartNode(items));
-		for (const [name, type] of Object.entries(nodes)) this.types.set(`${PACKAGE}.${name}`, type);
+		for (const [name, type] of Object.entries(nodes)) this.types.set(fullType(name), type);
 	}
 
 	getByName(type: string) {
@@ -91,9 +94,10 @@ export function capturedLogs(): string {
 }
 
 export interface RunOptions {
-	/** The node under test; `type` is the bare node name, e.g. `mailerLiteEcommerce`. */
+	/** The node under test; `type` is our bare node name, e.g. `mailerLiteEcommerce`, or a full type. */
 	node: {
 		type: string;
+		typeVersion?: number;
 		parameters: INode['parameters'];
 		credentials?: string[];
 		onError?: INode['onError'];
@@ -132,8 +136,8 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const node: INode = {
 		id: 'node',
 		name: nodeName,
-		type: `${PACKAGE}.${options.node.type}`,
-		typeVersion: 1,
+		type: fullType(options.node.type),
+		typeVersion: options.node.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.node.parameters,
 		onError: options.node.onError,
