@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { CREDENTIAL_REFUSED } from './credential-error';
 import { parseBody } from './json';
 import type { SlidingWindowLimiter } from './limiter';
 import type { Redactor } from './redact';
@@ -94,6 +95,8 @@ interface Attempt {
 	response?: HttpResponse;
 	networkCode?: string;
 	networkMessage?: string;
+	/** The credential could not get a token (see credential-error.ts); nothing was sent. */
+	credentialRefused?: string;
 }
 
 function headerMap(headers: unknown): Record<string, string> {
@@ -216,6 +219,9 @@ export class ApiClient {
 				const r = axiosLike.response;
 				return { response: toResponse(r.status, r.headers, r.data) };
 			}
+			if (axiosLike.code === CREDENTIAL_REFUSED) {
+				return { credentialRefused: axiosLike.message ?? 'The credential was refused' };
+			}
 			return {
 				networkCode: axiosLike.code ?? 'ENETWORK',
 				networkMessage: axiosLike.message ?? (error as Error).message,
@@ -243,6 +249,16 @@ export class ApiClient {
 					itemIndex: spec.itemIndex,
 				},
 			);
+		}
+		if (result.credentialRefused !== undefined) {
+			const message = redact.text(`${item}${result.credentialRefused}`);
+			const refused = new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
+				message,
+				description: `The ${spec.method} ${spec.path} request was not sent.`,
+				itemIndex: spec.itemIndex,
+			});
+			refused.context.credentialRefused = true;
+			return refused;
 		}
 		const maybeSent = !NOT_SENT_CODES.has(result.networkCode ?? '');
 		const message = redact.text(

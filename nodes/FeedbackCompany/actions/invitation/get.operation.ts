@@ -1,0 +1,21 @@
+import { requiredId } from '../../../shared/descriptions';
+import { seg } from '../../transport';
+import { getOne } from '../operations';
+
+export const { description, execute } = getOne({
+	resource: 'invitation',
+	operation: 'get',
+	properties: [
+		{
+			displayName: 'Invitation ID',
+			name: 'invitationId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 5678',
+			hint: 'The path GET /invitations/{id} is inferred from the documentation, not confirmed by a working client',
+		},
+	],
+	path: (ctx, i) => `/invitations/${seg(requiredId(ctx, 'invitationId', i))}`,
+	key: 'invitation',
+});

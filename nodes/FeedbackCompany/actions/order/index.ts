@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty } from '../../../shared/operations';
+import type { Operation } from '../operations';
+import * as create from './create.operation';
+
+export const operations: Record<string, Operation> = { create };
+
+export const description: INodeProperties[] = [
+	operationProperty(
+		'order',
+		[
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create order',
+				description: 'Register an order and optionally schedule a review invitation and reminder',
+			},
+		],
+		'create',
+	),
+	...create.description,
+];

@@ -1,0 +1,9 @@
+import { getOne } from '../operations';
+
+export const { description, execute } = getOne({
+	resource: 'shop',
+	operation: 'get',
+	properties: [],
+	path: () => '/shop',
+	key: 'shop',
+});

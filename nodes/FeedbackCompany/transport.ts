@@ -1,0 +1,153 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { HttpResponse, ProviderError, RequestSpec } from '../shared/http';
+import { ApiClient, messageFromBody } from '../shared/http';
+import { asItemError } from '../shared/items';
+import { stringifyIds } from '../shared/json';
+import type { Page } from '../shared/pagination';
+import { Redactor } from '../shared/redact';
+
+export const CREDENTIAL = 'feedbackCompanyApi';
+export const PROVIDER = 'The Feedback Company';
+export const DEFAULT_BASE_URL = 'https://www.feedbackcompany.com/api/v2';
+/** The largest `page_size` the list endpoints accept. */
+export const MAX_PAGE_SIZE = 1000;
+
+/** Path segment, encoded so an id can never change the path. */
+export const seg = (id: string): string => encodeURIComponent(id);
+
+const RESTRICTED =
+	'Invitations and product reviews are available only to accounts that collect both merchant and product reviews.';
+
+/** Error bodies carry `"error": "<text>"` and often `"success": false`; some are plain text. */
+export function describeError(response: HttpResponse): ProviderError {
+	const message = messageFromBody(response.body, response.status === 404 ? 'Not found' : 'Request failed');
+	switch (response.status) {
+		case 401:
+			return {
+				message,
+				description:
+					'n8n requested a new access token and repeated the request once; it was still refused. Check that the client ID has access to this data.',
+			};
+		case 403:
+			return { message, description: RESTRICTED };
+		case 404:
+			return { message, description: 'Check the ID. ' + RESTRICTED };
+		default:
+			return { message };
+	}
+}
+
+/**
+ * The Feedback Company's client for one execution. Every request waits for the one before it:
+ * when several requests run while the stored token is empty or stale, n8n fetches one token for
+ * each, and each new token invalidates the previous one (and the shop plugin's). One request at a
+ * time means one token, fetched by the first request, and at most one refresh after a 401.
+ */
+export class FeedbackCompanyClient {
+	private queue: Promise<unknown> = Promise.resolve();
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		readonly api: ApiClient,
+	) {}
+
+	/** Set once the token endpoint refused the client ID and secret in this execution. */
+	private refusal?: string;
+
+	/** The response body; a 2xx answer that says `"success": false` is an error too. */
+	async request(spec: RequestSpec): Promise<IDataObject> {
+		const previous = this.queue;
+		let done!: () => void;
+		this.queue = new Promise<void>((resolve) => (done = resolve));
+		await previous;
+		try {
+			if (this.refusal !== undefined) throw this.refusedBefore(spec);
+			let response: HttpResponse;
+			try {
+				response = await this.api.send(spec);
+			} catch (error) {
+				// Asking again for every item would only repeat the refusal (and hammer the token endpoint).
+				if (error instanceof NodeApiError && error.context.credentialRefused) {
+					this.refusal = error.message.replace(/^\[item \d+\] /, '');
+				}
+				throw asItemError(this.ctx, error, spec.itemIndex ?? 0);
+			}
+			const body = (response.body ?? {}) as IDataObject;
+			if (typeof body === 'object' && (body.success === false || body.error === true)) {
+				throw this.refused(response, spec);
+			}
+			return body;
+		} finally {
+			done();
+		}
+	}
+
+	private refusedBefore(spec: RequestSpec): NodeApiError {
+		const item = spec.itemIndex !== undefined ? `[item ${spec.itemIndex}] ` : '';
+		return new NodeApiError(this.ctx.getNode(), { message: this.refusal } as JsonObject, {
+			message: `${item}${this.refusal}`,
+			description: `The ${spec.method} ${spec.path} request was not sent: the token request already failed for an earlier item of this execution.`,
+			itemIndex: spec.itemIndex,
+		});
+	}
+
+	private refused(response: HttpResponse, spec: RequestSpec): NodeApiError {
+		const item = spec.itemIndex !== undefined ? `[item ${spec.itemIndex}] ` : '';
+		const described = describeError(response);
+		const message = this.api.config.redactor.text(`${item}${PROVIDER}: ${described.message}`);
+		return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: 'The API answered with "success": false.',
+			httpCode: String(response.status),
+			itemIndex: spec.itemIndex,
+		});
+	}
+}
+
+export async function createClient(ctx: IExecuteFunctions, timeoutMs?: number): Promise<FeedbackCompanyClient> {
+	const credentials = await ctx.getCredentials(CREDENTIAL);
+	const api = new ApiClient(ctx, {
+		credentialType: CREDENTIAL,
+		provider: PROVIDER,
+		baseUrl: (credentials.baseUrl as string) || DEFAULT_BASE_URL,
+		redactor: Redactor.fromCredentials(credentials, ['clientSecret', 'accessToken']),
+		timeoutMs,
+		describeError,
+		refreshOnStatus: [401],
+	});
+	return new FeedbackCompanyClient(ctx, api);
+}
+
+/** The record under `key` (`invitation`, `shop`, …), with ids as strings. */
+export function unwrap(body: IDataObject, key: string): IDataObject {
+	const record = body[key];
+	return stringifyIds((record && typeof record === 'object' ? record : body) as IDataObject);
+}
+
+/** One page of a `{ meta: { count }, <key>: [...] }` list; `count` is the total over all pages. */
+export async function getPage(
+	client: FeedbackCompanyClient,
+	path: string,
+	key: string,
+	qs: IDataObject,
+	page: number,
+	pageSize: number,
+	itemIndex: number,
+): Promise<Page> {
+	const body = await client.request({
+		method: 'GET',
+		path,
+		qs: { ...qs, page, page_size: pageSize },
+		itemIndex,
+	});
+	const list = body[key];
+	const records = Array.isArray(list) ? stringifyIds(list as IDataObject[]) : [];
+	const count = Number((body.meta as IDataObject | undefined)?.count);
+	if (Number.isFinite(count)) {
+		const lastPage = Math.max(1, Math.ceil(count / pageSize));
+		return { records, lastPage, hasNext: page < lastPage };
+	}
+	return { records, hasNext: records.length === pageSize };
+}
