@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requiredId } from '../../../shared/descriptions';
+import type { ApiClient } from '../../../shared/http';
+import { runPerItem } from '../../../shared/items';
+import { validateItem } from '../../../shared/validation';
+import { timeRangeSchema } from '../../schemas';
+import { timeoutOption } from '../common';
+
+const show = { resource: ['order'], operation: ['delete'] };
+
+const rangeHint =
+	'UTC. A date without an offset is read in the workflow\'s time zone and converted to UTC. The window may be at most 24 hours.';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Delete By',
+		name: 'deleteBy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'External Order ID', value: 'externalOrderId', description: 'Delete one order' },
+			{ name: 'Time Range', value: 'timeRange', description: 'Delete every order placed in a window of up to 24 hours' },
+		],
+		default: 'externalOrderId',
+	},
+	{
+		displayName: 'External Order ID',
+		name: 'externalOrderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 100500',
+		displayOptions: { show: { deleteBy: ['externalOrderId'] } },
+	},
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Start of the window (inclusive)',
+		hint: rangeHint,
+		displayOptions: { show: { deleteBy: ['timeRange'] } },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'End of the window (inclusive)',
+		hint: rangeHint,
+		displayOptions: { show: { deleteBy: ['timeRange'] } },
+	},
+	{
+		displayName:
+			'eSputnik deletes asynchronously: the orders disappear shortly after the node reports them deleted',
+		name: 'asyncNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [timeoutOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+/** One `DELETE /v1/orders` per item; it schedules a deletion job, which is what `deleted` reports. */
+export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
+	const schema = timeRangeSchema(this.getTimezone());
+	return await runPerItem(this, async (itemIndex) => {
+		const deleteBy = this.getNodeParameter('deleteBy', itemIndex) as string;
+		const qs: IDataObject =
+			deleteBy === 'timeRange'
+				? validateItem(
+						this.getNode(),
+						schema,
+						{ from: this.getNodeParameter('from', itemIndex, ''), to: this.getNodeParameter('to', itemIndex, '') },
+						itemIndex,
+					)
+				: { externalOrderId: requiredId(this, 'externalOrderId', itemIndex) };
+		const body = await client.request({ method: 'DELETE', path: '/v1/orders', qs, itemIndex });
+		return body === undefined ? { deleted: true, ...qs } : { deleted: true, ...qs, response: body as IDataObject };
+	});
+}

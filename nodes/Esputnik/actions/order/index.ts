@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../common';
+import * as deleteOp from './delete.operation';
+import * as upsert from './upsert.operation';
+
+export const operations: Record<string, Operation> = { delete: deleteOp, upsert };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['order'] } },
+		options: [
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update orders',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete orders',
+				description: 'Delete an order by external order ID, or all orders of a time range, permanently',
+			},
+		],
+		default: 'upsert',
+	},
+	...upsert.description,
+	...deleteOp.description,
+];

@@ -1,0 +1,240 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { compact, inputModeProperty, jsonBodyProperty, readBody } from '../../../shared/descriptions';
+import type { ApiClient, HttpResponse } from '../../../shared/http';
+import type { BatchOutcome } from '../../../shared/items';
+import { runBatched } from '../../../shared/items';
+import { validateItem } from '../../../shared/validation';
+import type { Order } from '../../schemas';
+import { orderSchema } from '../../schemas';
+import type { StatusMapping } from '../../statuses';
+import { mapStatus } from '../../statuses';
+import type { FailedOrder } from '../../transport';
+import { isDuplicatedRequest, MAX_ORDERS_PER_REQUEST, readFailedOrders } from '../../transport';
+import { timeoutOption } from '../common';
+import { fromUpsertFields, upsertExample, upsertFields } from './fields';
+
+const show = { resource: ['order'], operation: ['upsert'] };
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Every order sent fires an order event in eSputnik named after its status (e.g. orderDELIVERED), which can start eSputnik workflows. Sending an order again fires it again.',
+		name: 'eventNotice',
+		type: 'notice',
+		default: '',
+	},
+	inputModeProperty,
+	jsonBodyProperty(
+		upsertExample,
+		'One order per input item, as in eSputnik\'s "orders" array; the node sends them in batches of up to 1000',
+	),
+	...upsertFields.map((p) => ({ ...p, displayOptions: { show: { inputMode: ['fields'] } } })),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_ORDERS_PER_REQUEST },
+				default: MAX_ORDERS_PER_REQUEST,
+				description: 'Orders per request; eSputnik accepts at most 1000',
+			},
+			{
+				displayName: 'Check Total Cost',
+				name: 'checkTotalCost',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to reject orders whose item costs plus shipping minus discount (plus taxes, if given) do not equal Total Cost. eSputnik requires them to match. An item cost may be a unit price or a line total.',
+			},
+			{
+				displayName: 'Status Mapping',
+				name: 'statusMapping',
+				type: 'options',
+				options: [
+					{ name: 'None', value: 'none', description: 'Status must be one of eSputnik\'s five statuses' },
+					{
+						name: 'Shopify',
+						value: 'shopify',
+						description:
+							'Fulfilment status: fulfilled → DELIVERED; in progress, partially fulfilled, pending fulfilment → IN_PROGRESS; cancelled, request declined → CANCELLED; anything else or empty → INITIALIZED',
+					},
+					{
+						name: 'WooCommerce',
+						value: 'wooCommerce',
+						description:
+							'Order status: completed → DELIVERED; processing, on-hold → IN_PROGRESS; cancelled, failed, refunded, trash → CANCELLED; anything else → INITIALIZED',
+					},
+				],
+				default: 'none',
+				description:
+					'Translate the shop platform\'s status into eSputnik\'s, as Yespo\'s own Shopify and WooCommerce integrations do. eSputnik statuses pass through unchanged.',
+				hint: 'Shopify marks cancelled orders with cancelled_at, e.g. {{ $json.cancelled_at ? "cancelled" : $json.fulfillment_status }}',
+			},
+			timeoutOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+interface UpsertOptions {
+	batchSize?: number;
+	checkTotalCost?: boolean;
+	statusMapping?: StatusMapping;
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Validates every item first (nothing is sent if one is invalid, unless "On Error: Continue"),
+ * then sends the valid orders in batches of up to 1000, one request after another.
+ */
+export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', 0, {}) as UpsertOptions;
+	const schema = orderSchema({ timezone: this.getTimezone(), checkTotalCost: options.checkTotalCost ?? true });
+	const mapping = options.statusMapping ?? 'none';
+	const batchSize = Math.min(MAX_ORDERS_PER_REQUEST, Math.max(1, Math.floor(options.batchSize ?? MAX_ORDERS_PER_REQUEST)));
+	const node = this.getNode();
+	return await runBatched<Order>(this, {
+		batchSize,
+		prepare: (itemIndex) => {
+			const input = readBody(this, itemIndex, () => compact(fromUpsertFields(this, itemIndex)));
+			if (isObject(input) && Array.isArray(input.orders)) {
+				throw new NodeOperationError(node, `[item ${itemIndex}] orders: Give one order per item, not the {"orders": [...]} wrapper`, {
+					itemIndex,
+					description: 'The node builds the wrapper itself. Split the orders into items, e.g. with a Split Out node.',
+				});
+			}
+			const withStatus = isObject(input) ? { ...input, status: mapStatus(input.status, mapping) } : input;
+			return validateItem(node, schema, withStatus, itemIndex) as Order;
+		},
+		send: async (batch) => await sendOrders(this, client, batch),
+	});
+}
+
+type Batch = Array<{ itemIndex: number; payload: Order }>;
+
+async function sendOrders(ctx: IExecuteFunctions, client: ApiClient, batch: Batch): Promise<BatchOutcome[]> {
+	let response: HttpResponse;
+	try {
+		response = await client.send({
+			method: 'POST',
+			path: '/v1/orders',
+			body: { orders: batch.map((entry) => entry.payload) },
+			// An upsert by externalOrderId: sending it again cannot duplicate an order.
+			idempotent: true,
+		});
+	} catch (error) {
+		if (error instanceof NodeApiError && isDuplicatedRequest(error.message)) {
+			return batch.map(({ payload }) => ({ records: { success: true, duplicatedRequest: true, ...payload } }));
+		}
+		throw batchError(ctx, error, batch);
+	}
+	const session = sessionFields(response.body);
+	const failures = readFailedOrders(response.body);
+	if (!failures.length) return batch.map(({ payload }) => ({ records: { success: true, ...payload, ...session } }));
+	return failedOutcomes(ctx, client, batch, failures, session);
+}
+
+/** What the response says about the request as a whole (undocumented; Yespo's app reads these). */
+function sessionFields(body: unknown): IDataObject {
+	const out: IDataObject = {};
+	if (isObject(body)) {
+		for (const key of ['asyncSessionId', 'id']) {
+			const value = body[key];
+			if (typeof value === 'string' || typeof value === 'number') out[key === 'id' ? 'requestId' : key] = String(value);
+		}
+	}
+	return out;
+}
+
+const range = (batch: Batch) =>
+	batch.length === 1 ? `[item ${batch[0].itemIndex}]` : `[items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex}]`;
+
+/** A failure of the whole request, naming the items it carried. */
+function batchError(ctx: IExecuteFunctions, error: unknown, batch: Batch): NodeApiError | NodeOperationError {
+	const message = `${range(batch)} ${(error as Error).message}`;
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: error.description ?? undefined,
+			httpCode: error.httpCode ?? undefined,
+			itemIndex: batch[0].itemIndex,
+		});
+	}
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex: batch[0].itemIndex });
+}
+
+/** Orders eSputnik reported as failed become errors on their own items; the others succeeded. */
+function failedOutcomes(
+	ctx: IExecuteFunctions,
+	client: ApiClient,
+	batch: Batch,
+	failures: FailedOrder[],
+	session: IDataObject,
+): BatchOutcome[] {
+	const redact = (text: string) => client.config.redactor.text(text);
+	const idOf = (payload: Order) => String(payload.externalOrderId);
+	const inBatch = new Set(batch.map(({ payload }) => idOf(payload)));
+	const reasons = new Map<string, string[]>();
+	const unmatched: FailedOrder[] = [];
+	for (const failure of failures) {
+		if (failure.externalOrderId !== undefined && inBatch.has(failure.externalOrderId)) {
+			reasons.set(failure.externalOrderId, [...(reasons.get(failure.externalOrderId) ?? []), failure.reason]);
+		} else {
+			unmatched.push(failure);
+		}
+	}
+	const failed = batch.filter(({ payload }) => reasons.has(idOf(payload)));
+	const listed = failed
+		.slice(0, 20)
+		.map(({ itemIndex, payload }) => `item ${itemIndex} (${idOf(payload)}): ${reasons.get(idOf(payload))!.join('; ')}`);
+	const parts = [];
+	if (failed.length) {
+		parts.push(
+			`eSputnik did not save ${failed.length} of the ${batch.length} orders of this request: ${listed.join('; ')}` +
+				(failed.length > listed.length ? `; and ${failed.length - listed.length} more.` : '.'),
+		);
+	}
+	if (unmatched.length) {
+		parts.push(
+			`It also reported ${unmatched.length} failed order(s) without naming an order of this request: ` +
+				unmatched.slice(0, 20).map((f) => (f.externalOrderId ? `${f.externalOrderId}: ${f.reason}` : f.reason)).join('; ') +
+				'.',
+		);
+	}
+	parts.push(unmatched.length ? 'Which of the other orders were saved is not known; sending them again is safe.' : 'The other orders were saved.');
+	const description = redact(parts.join(' '));
+	const error = (itemIndex: number, message: string) =>
+		new NodeApiError(ctx.getNode(), { message } as JsonObject, { message: redact(message), description, itemIndex });
+	return batch.map(({ itemIndex, payload }) => {
+		const own = reasons.get(idOf(payload));
+		if (own) {
+			return { error: error(itemIndex, `[item ${itemIndex}] externalOrderId ${idOf(payload)}: eSputnik did not save this order: ${own.join('; ')}`) };
+		}
+		if (unmatched.length) {
+			return {
+				error: error(
+					itemIndex,
+					`[item ${itemIndex}] externalOrderId ${idOf(payload)}: eSputnik reported failed orders without naming them; this order may not have been saved`,
+				),
+			};
+		}
+		return { records: { success: true, ...payload, ...session } };
+	});
+}

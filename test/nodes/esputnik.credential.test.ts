@@ -1,0 +1,90 @@
+import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
+import { capturedLogs, runWorkflow } from '../harness/run-workflow';
+import { basicPassword, createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
+
+const es = createEsputnikSimulator();
+const { sim } = es;
+beforeAll(async () => {
+	await sim.start();
+});
+afterAll(async () => {
+	await sim.stop();
+});
+beforeEach(() => {
+	sim.reset();
+	es.clear();
+});
+
+/**
+ * n8n's Test button runs a credential's declarative `test.request` as a routing request of a
+ * node that uses the credential; this node does the same through n8n-core's RoutingNode.
+ */
+function credentialTestNode(type: ICredentialType): INodeType {
+	const { request } = type.test!;
+	const description = {
+		displayName: 'Credential Test',
+		name: 'credentialTest',
+		group: ['transform'],
+		version: 1,
+		description: 'Runs the credential test request',
+		defaults: { name: 'Credential Test' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: type.name, required: true }],
+		requestDefaults: { baseURL: request.baseURL },
+		properties: [
+			{
+				displayName: 'Request',
+				name: 'request',
+				type: 'hidden',
+				default: '',
+				routing: { request: { method: request.method ?? 'GET', url: request.url } },
+			},
+		],
+	} as INodeTypeDescription;
+	return { description };
+}
+
+async function testCredential(apiKey: string, baseUrl = `${sim.url}/api`) {
+	const type = new EsputnikApi();
+	return await runWorkflow({
+		node: { type: 'credentialTest', parameters: {} },
+		nodeTypes: { credentialTest: credentialTestNode(type) },
+		credentialTypes: { esputnikApi: type },
+		credentials: { esputnikApi: { apiKey, baseUrl } },
+	});
+}
+
+describe('eSputnik credential', () => {
+	it('offers the three documented hosts, esputnik.com by default', () => {
+		const baseUrl = new EsputnikApi().properties.find((p) => p.name === 'baseUrl')!;
+		expect(baseUrl.default).toBe('https://esputnik.com/api');
+		expect(baseUrl.options!.map((o) => (o as { value: string }).value)).toEqual([
+			'https://esputnik.com/api',
+			'https://api.yespo.io/api',
+			'https://yespo.io/api',
+		]);
+	});
+
+	it('Test calls GET /v1/account/info with HTTP Basic, the key as password, and succeeds', async () => {
+		const r = await testCredential(ESPUTNIK_API_KEY);
+		expect(r.status).toBe('success');
+		expect(sim.requests).toHaveLength(1);
+		expect(sim.requests[0].method).toBe('GET');
+		expect(sim.requests[0].rawUrl).toBe('/api/v1/account/info');
+		expect(basicPassword(sim.requests[0])).toBe(ESPUTNIK_API_KEY);
+		expect(r.output[0].json).toMatchObject({ organisationName: 'Simulated shop' });
+	});
+
+	it('Test fails on a wrong key with 401 and does not reveal the key', async () => {
+		const r = await testCredential('esputnik-dummy-rejected-key');
+		expect(r.status).toBe('error');
+		expect(r.error?.name).toBe('NodeApiError');
+		expect((r.error as { httpCode?: string }).httpCode).toBe('401');
+		expect(JSON.stringify(r.run)).not.toContain('esputnik-dummy-rejected-key');
+		expect(capturedLogs()).not.toContain('esputnik-dummy-rejected-key');
+	});
+});
