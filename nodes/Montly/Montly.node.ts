@@ -1,0 +1,33 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { properties } from './actions';
+import { router } from './actions/router';
+
+export class Montly implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Montly',
+		name: 'montly',
+		icon: { light: 'file:montly.svg', dark: 'file:montly.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Submit B2B leasing orders to Montly (LeaseCloud) API v1 and follow them; the service may no longer be operated',
+		defaults: { name: 'Montly' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'montlyApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

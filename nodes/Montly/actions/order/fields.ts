@@ -1,0 +1,177 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { compact } from '../../../shared/descriptions';
+
+const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...extra,
+});
+
+const amount = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	required: true,
+	description,
+});
+
+const itemValues: INodeProperties[] = [
+	text('Name', 'name', { required: true }),
+	text('Product ID', 'productId', { required: true }),
+	{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, required: true },
+	amount('Total Price', 'totalPrice', 'Price of this line (all units), excluding VAT, in the unit chosen in Amounts In'),
+	amount('VAT', 'VAT', 'VAT of this line, in the unit chosen in Amounts In'),
+	text('SKU', 'sku'),
+	text('Variation ID', 'variationId'),
+	text('Serial Number', 'serialNumber'),
+];
+
+export const createFields: INodeProperties[] = [
+	text('Order ID', 'orderId', { required: true, placeholder: 'e.g. c8e0bda3-dbe0-55ad-8de7-4b341fab49a3', description: 'Your unique order ID; Montly rejects a repeated one' }),
+	{
+		displayName: 'Amounts In',
+		name: 'amountUnit',
+		type: 'options',
+		options: [
+			{ name: 'SEK', value: 'sek', description: 'Kronor with up to two decimals, e.g. 9627.68; converted to öre exactly' },
+			{ name: 'Öre', value: 'ore', description: 'Whole öre, e.g. 962768, as sent to Montly' },
+		],
+		default: 'sek',
+		description: 'How the amounts below are given. Montly receives whole öre (1 SEK = 100 öre).',
+	},
+	text('First Name', 'firstName', { required: true }),
+	text('Last Name', 'lastName', { required: true }),
+	text('Company', 'company', { required: true }),
+	text('Organisation Number', 'orgNumber', { required: true, placeholder: 'e.g. 559089-4308', description: 'Swedish organisation number, 000000-0000' }),
+	text('Email', 'email', { required: true, placeholder: 'e.g. name@email.com' }),
+	text('Phone', 'phone', { required: true }),
+	text('Customer IP', 'customerIp', { required: true, placeholder: 'e.g. 131.168.20.70', description: 'The customer\'s IP address, for Montly\'s fraud checks' }),
+	amount('Total Price', 'totalPrice', 'Total the customer pays, excluding VAT; Montly\'s minimum is 6 000 SEK'),
+	amount('VAT', 'VAT', 'Total VAT'),
+	amount('Shipping', 'shipping', 'Shipping cost, excluding VAT'),
+	amount('Shipping VAT', 'shippingVAT', 'VAT on the shipping cost'),
+	amount('Monthly Price', 'monthlyPrice', 'Monthly amount; Montly\'s SDK computes it as total price × tariff / 100'),
+	{ displayName: 'Months', name: 'months', type: 'number', typeOptions: { minValue: 1 }, default: 24, required: true, description: 'Contract length; must match one of the tariffs' },
+	{
+		displayName: 'Tariff',
+		name: 'tariff',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 4 },
+		default: 0,
+		required: true,
+		description: 'The current tariff (percent per month) for these months, from Tariff → Get Many',
+	},
+	text('Billing Address', 'billingAddress', { required: true }),
+	text('Billing City', 'billingCity', { required: true }),
+	text('Billing Postcode', 'billingPostcode', { required: true }),
+	{
+		displayName: 'Items',
+		name: 'items',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Item',
+		required: true,
+		default: {},
+		options: [{ displayName: 'Item', name: 'item', values: itemValues }],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			text('Billing Address 2', 'billingAddress2'),
+			text('Billing Country', 'billingCountry'),
+			text('Billing State', 'billingState'),
+			text('Customer Message', 'customerMessage'),
+			{
+				displayName: 'Items Count',
+				name: 'itemsCount',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Defaults to the number of item lines, as in Montly\'s example',
+			},
+			{ displayName: 'Kickback', name: 'kickback', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Kickback amount added to the amount, in the unit chosen in Amounts In' },
+			{ displayName: 'Sandbox Mode', name: 'sandboxMode', type: 'boolean', default: false, description: 'Whether to flag the order as a test (a field of the July 2017 API; later removed)' },
+			text('Shipping Address', 'shippingAddress'),
+			text('Shipping Address 2', 'shippingAddress2'),
+			text('Shipping City', 'shippingCity'),
+			text('Shipping Company', 'shippingCompany'),
+			text('Shipping Country', 'shippingCountry'),
+			text('Shipping First Name', 'shippingFirstName'),
+			text('Shipping Last Name', 'shippingLastName'),
+			text('Shipping Postcode', 'shippingPostcode'),
+			text('Shipping State', 'shippingState'),
+		],
+	},
+];
+
+const ATTRIBUTES = [
+	'orderId', 'firstName', 'lastName', 'company', 'orgNumber', 'email', 'phone', 'totalPrice', 'VAT',
+	'shipping', 'shippingVAT', 'months', 'tariff', 'customerIp', 'billingAddress', 'billingCity',
+	'billingPostcode', 'monthlyPrice',
+];
+
+/** The seed document's JSON:API body, built from the fields; amounts are still in the chosen unit. */
+export function fromCreateFields(ctx: IExecuteFunctions, i: number): IDataObject {
+	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const items = (ctx.getNodeParameter('items.item', i, []) as IDataObject[]).map((item) => compact({ ...item }));
+	const attributes: IDataObject = { currency: 'SEK' };
+	for (const name of ATTRIBUTES) attributes[name] = ctx.getNodeParameter(name, i);
+	Object.assign(attributes, compact(extra));
+	attributes.itemsCount = extra.itemsCount ?? items.length;
+	return {
+		data: {
+			type: 'order',
+			attributes: compact(attributes),
+			relationships: { item: { data: items } },
+		},
+	};
+}
+
+/** The seed document's example request. */
+export const createExample = {
+	data: {
+		type: 'order',
+		attributes: {
+			orderId: 'c8e0bda3-dbe0-55ad-8de7-4b341fab49a3',
+			firstName: 'Matthew',
+			lastName: 'Hunter',
+			company: 'Winnie Moran',
+			email: 'uc@pokev.dk',
+			phone: '09 61 64 48 49',
+			itemsCount: 2,
+			totalPrice: 962768,
+			VAT: 24440,
+			shipping: 12979,
+			shippingVAT: 11146,
+			customerIp: '131.168.20.70',
+			currency: 'SEK',
+			months: 24,
+			billingAddress: 'Russell Maldonado',
+			billingCity: 'Leona Lindsey',
+			billingState: 'Gussie Washington',
+			billingPostcode: 'Sally Dean',
+			billingCountry: 'Sophia McDaniel',
+			sandboxMode: false,
+			monthlyPrice: 121042,
+			tariff: 2.1,
+			orgNumber: '559089-4308',
+		},
+		relationships: {
+			item: {
+				data: [
+					{ name: 'no', productId: '32832849-23cc-550c-9456-06ea2ff0b55c', quantity: 2, totalPrice: 813726, VAT: 12345 },
+					{ name: 'wel', productId: '88624a25-e7e8-5da4-a819-8af8f5079ce2', quantity: 8, totalPrice: 490920, VAT: 5254 },
+				],
+			},
+		},
+	},
+};

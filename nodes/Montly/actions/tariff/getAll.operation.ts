@@ -1,0 +1,24 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { limitProperty, returnAllProperty } from '../../../shared/descriptions';
+import { runPerItem } from '../../../shared/items';
+import type { Operation } from '../operations';
+import { describe } from '../operations';
+
+/** `{"tariffs":[…]}`, or the July 2017 `{"data":{"attributes":{"tariffs":[…]}}}`. */
+export function tariffList(body: unknown): IDataObject[] {
+	const b = (body ?? {}) as { tariffs?: unknown; data?: { attributes?: { tariffs?: unknown } } };
+	const list = b.tariffs ?? b.data?.attributes?.tariffs;
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+export const { description, execute }: Operation = {
+	description: describe('tariff', 'getAll', [returnAllProperty, limitProperty]),
+	async execute(client) {
+		return await runPerItem(this, async (itemIndex) => {
+			const tariffs = tariffList(await client.request({ method: 'GET', path: '/v1/tariffs', itemIndex }));
+			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+			return returnAll ? tariffs : tariffs.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+		});
+	},
+};

@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty } from '../../../shared/operations';
+import type { Operation } from '../operations';
+import * as getAll from './getAll.operation';
+
+export const operations: Record<string, Operation> = { getAll };
+
+export const description: INodeProperties[] = [
+	operationProperty(
+		'tariff',
+		[{ name: 'Get Many', value: 'getAll', action: 'Get many tariffs', description: 'Retrieve the current tariff for each contract length' }],
+		'getAll',
+	),
+	...getAll.description,
+];
