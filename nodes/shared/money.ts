@@ -37,11 +37,10 @@ export function toMinorUnits(value: unknown, decimals = 2): MinorUnitsResult {
 		}
 		digits = digits.slice(0, Math.max(0, digits.length + shift)) || '0';
 	}
-	const minor = BigInt(digits) * (sign === '-' ? -1n : 1n);
-	if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) {
-		return { ok: false, message: 'Amount is too large' };
-	}
-	return { ok: true, value: Number(minor) || 0 };
+	// An integer text converts exactly up to 2^53 - 1; anything beyond is refused, not rounded.
+	const magnitude = Number(digits);
+	if (magnitude > Number.MAX_SAFE_INTEGER) return { ok: false, message: 'Amount is too large' };
+	return { ok: true, value: sign === '-' && magnitude !== 0 ? -magnitude : magnitude };
 }
 
 /** A major-unit amount (number or numeric string) validated and converted to minor units. */
