@@ -1,0 +1,35 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { properties } from './actions';
+import { router } from './actions/router';
+import { montoApiTest } from './credentialTest';
+
+export class Monto implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Monto',
+		name: 'monto',
+		icon: { light: 'file:monto.svg', dark: 'file:monto.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Register orders with Monto (monto.io) for Webflow review e-mails and read their subscriptions',
+		defaults: { name: 'Monto' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'montoApi', required: true, testedBy: 'montoApiTest' }],
+		properties,
+	};
+
+	methods = { credentialTest: { montoApiTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

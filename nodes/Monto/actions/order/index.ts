@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../common';
+import * as getSubscriptions from './getSubscriptions.operation';
+import * as upsert from './upsert.operation';
+
+export const operations: Record<string, Operation> = { getSubscriptions, upsert };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['order'] } },
+		options: [
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update an order',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
+			{
+				name: 'Get Subscriptions',
+				value: 'getSubscriptions',
+				action: 'Get subscriptions of an order',
+				description: 'Retrieve the Stripe subscriptions created for a Webflow order',
+			},
+		],
+		default: 'upsert',
+	},
+	...upsert.description,
+	...getSubscriptions.description,
+];

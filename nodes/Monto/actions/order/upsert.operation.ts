@@ -1,0 +1,96 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputModeProperty, jsonBodyProperty, readBody } from '../../../shared/descriptions';
+import type { ApiClient } from '../../../shared/http';
+import { runPerItem } from '../../../shared/items';
+import { validateItem } from '../../../shared/validation';
+import { orderUpsert } from '../../schemas';
+import { optionsProperty, orderIdProperty } from '../common';
+
+const fields: INodeProperties[] = [
+	{
+		...orderIdProperty,
+		description:
+			'Any ID that is unique to this order, e.g. the shop\'s or Eventbrite\'s order ID. Sending an order with the same ID again overwrites the earlier one.',
+	},
+	{ displayName: 'Customer Name', name: 'customerName', type: 'string', required: true, default: '', placeholder: 'e.g. John Doe' },
+	{
+		displayName: 'Customer Email',
+		name: 'customerEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. name@email.com',
+		description: 'Where Monto sends the review request',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Pending', value: 'pending', description: 'Registers the order; no review request' },
+			{ name: 'Fulfilled', value: 'fulfilled', description: 'Starts the Call-To-Review e-mail after the delay set in Monto' },
+		],
+		default: 'pending',
+		hint: 'The review e-mail needs Monto Reviews with Call-To-Review e-mails enabled. Sending Pending first and Fulfilled later with the same Order ID is how an order moves on.',
+	},
+	{
+		displayName: 'Item Slugs',
+		name: 'itemSlugs',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. first-product, second-product',
+		description: 'Slugs of the Webflow CMS product items, separated by commas, or an expression that returns a list',
+		hint: 'Each slug must match a Webflow collection item synced to Monto, which shows its name and image in the review e-mail',
+	},
+];
+
+export const example = {
+	order_id: 'abc',
+	customer: { name: 'John Doe', email: 'john@example.com' },
+	status: 'fulfilled',
+	items: [{ slug: 'first-product' }, { slug: 'second-product' }],
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['upsert'] } }, [
+	inputModeProperty,
+	jsonBodyProperty(example, 'Only order_id, customer.name, customer.email, status and items[].slug are documented; other fields are rejected'),
+	...fields.map((p) => ({ ...p, displayOptions: { show: { inputMode: ['fields'] } } })),
+	optionsProperty,
+]);
+
+/** A list parameter given as an array or as comma-separated text. */
+function slugs(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (typeof value !== 'string') return value === undefined || value === null ? [] : [value];
+	return value
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
+	return {
+		order_id: ctx.getNodeParameter('orderId', i, ''),
+		customer: { name: ctx.getNodeParameter('customerName', i, ''), email: ctx.getNodeParameter('customerEmail', i, '') },
+		status: ctx.getNodeParameter('status', i, 'pending'),
+		items: slugs(ctx.getNodeParameter('itemSlugs', i, '')).map((slug) =>
+			slug !== null && typeof slug === 'object' ? slug : { slug },
+		),
+	};
+}
+
+/**
+ * One `POST /orders` per item, paced. Monto answers 200 with an empty body, so the output is the
+ * order as sent, marked `success`. A POST is not repeated after a timeout or server error: a
+ * fulfilled order may already have started a review e-mail.
+ */
+export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, async (itemIndex) => {
+		const body = validateItem(this.getNode(), orderUpsert, readBody(this, itemIndex, () => fromFields(this, itemIndex)), itemIndex);
+		await client.request({ method: 'POST', path: '/orders', body, itemIndex });
+		return { success: true, ...body };
+	});
+}
