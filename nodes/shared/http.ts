@@ -6,7 +6,7 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_REFUSED } from './credential-error';
 import { parseBody } from './json';
@@ -239,15 +239,18 @@ export class ApiClient {
 			const { status } = result.response;
 			const described = this.config.describeError(result.response);
 			const message = redact.text(`${item}${this.config.provider} ${status}: ${described.message}${tries}`);
-			return new NodeApiError(
-				this.ctx.getNode(),
-				{ message, httpCode: String(status) } as JsonObject,
-				{
-					message,
-					description: described.description ? redact.text(described.description) : undefined,
-					httpCode: String(status),
-					itemIndex: spec.itemIndex,
-				},
+			return keepMessage(
+				new NodeApiError(
+					this.ctx.getNode(),
+					{ message, httpCode: String(status) } as JsonObject,
+					{
+						message,
+						description: described.description ? redact.text(described.description) : undefined,
+						httpCode: String(status),
+						itemIndex: spec.itemIndex,
+					},
+				),
+				message,
 			);
 		}
 		if (result.credentialRefused !== undefined) {
@@ -270,12 +273,24 @@ export class ApiClient {
 					? '. The request may have reached the provider; it was not repeated because that could create a duplicate.'
 					: ''),
 		);
-		return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
+		return keepMessage(
+			new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
+				message,
+				description,
+				itemIndex: spec.itemIndex,
+			}),
 			message,
-			description,
-			itemIndex: spec.itemIndex,
-		});
+		);
 	}
+}
+
+/**
+ * n8n's node errors replace a message that mentions a network code (ECONNRESET, ETIMEDOUT, …) with a
+ * generic sentence that names neither the item nor the provider; keep the message we built.
+ */
+export function keepMessage<E extends NodeApiError | NodeOperationError>(error: E, message: string): E {
+	error.message = message;
+	return error;
 }
 
 function toResponse(status: number, headers: unknown, body: unknown): HttpResponse {

@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapConcurrent } from './concurrency';
+import { keepMessage } from './http';
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -142,14 +143,16 @@ export async function runBatched<T>(
 /** A batch failure is reported on each of its items; each needs its own error with its index. */
 function cloneError(ctx: IExecuteFunctions, error: unknown): NodeError {
 	if (error instanceof NodeApiError) {
-		return new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
+		const clone = new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 			message: error.message,
 			description: error.description ?? undefined,
 			httpCode: error.httpCode ?? undefined,
 		});
+		return keepMessage(clone, error.message);
 	}
 	if (error instanceof NodeOperationError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { description: error.description ?? undefined });
+		const clone = new NodeOperationError(ctx.getNode(), error.message, { description: error.description ?? undefined });
+		return keepMessage(clone, error.message);
 	}
 	return new NodeOperationError(ctx.getNode(), error as Error);
 }

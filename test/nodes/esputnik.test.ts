@@ -370,6 +370,17 @@ describe('eSputnik Order → Create or Update', () => {
 			expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});
 
+		it('retries a reset connection, then reports it on every item of the batch', async () => {
+			sim.inject({ times: 5, reset: true });
+			const r = await run(jsonUpsert(), [order(0), order(1)], { onError: 'continueRegularOutput' });
+			expect(r.status).toBe('success');
+			expect(jsons(r)).toEqual([
+				{ error: '[items 0–1] eSputnik could not be reached: ECONNRESET (after 5 attempts)' },
+				{ error: '[items 0–1] eSputnik could not be reached: ECONNRESET (after 5 attempts)' },
+			]);
+			expect(posts()).toHaveLength(0);
+		});
+
 		it('fails with 401 on a wrong key, with a hint and without the key', async () => {
 			const r = await run(jsonUpsert(), [order(0)], { apiKey: 'esputnik-dummy-wrong-key' });
 			expect(r.status).toBe('error');

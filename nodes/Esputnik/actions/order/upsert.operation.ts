@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { compact, inputModeProperty, jsonBodyProperty, readBody } from '../../../shared/descriptions';
 import type { ApiClient, HttpResponse } from '../../../shared/http';
+import { keepMessage } from '../../../shared/http';
 import type { BatchOutcome } from '../../../shared/items';
 import { runBatched } from '../../../shared/items';
 import { validateItem } from '../../../shared/validation';
@@ -170,14 +171,15 @@ const range = (batch: Batch) =>
 function batchError(ctx: IExecuteFunctions, error: unknown, batch: Batch): NodeApiError | NodeOperationError {
 	const message = `${range(batch)} ${(error as Error).message}`;
 	if (error instanceof NodeApiError) {
-		return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		const wrapped = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 			message,
 			description: error.description ?? undefined,
 			httpCode: error.httpCode ?? undefined,
 			itemIndex: batch[0].itemIndex,
 		});
+		return keepMessage(wrapped, message);
 	}
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex: batch[0].itemIndex });
+	return keepMessage(new NodeOperationError(ctx.getNode(), message, { itemIndex: batch[0].itemIndex }), message);
 }
 
 /** Orders eSputnik reported as failed become errors on their own items; the others succeeded. */
@@ -220,8 +222,10 @@ function failedOutcomes(
 	}
 	parts.push(unmatched.length ? 'Which of the other orders were saved is not known; sending them again is safe.' : 'The other orders were saved.');
 	const description = redact(parts.join(' '));
-	const error = (itemIndex: number, message: string) =>
-		new NodeApiError(ctx.getNode(), { message } as JsonObject, { message: redact(message), description, itemIndex });
+	const error = (itemIndex: number, text: string) => {
+		const message = redact(text);
+		return keepMessage(new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description, itemIndex }), message);
+	};
 	return batch.map(({ itemIndex, payload }) => {
 		const own = reasons.get(idOf(payload));
 		if (own) {
