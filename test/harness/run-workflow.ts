@@ -48,7 +48,7 @@ class StartNode implements INodeType {
 class NodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType | IVersionedNodeType>();
 
-	constructor(nodes: Record<string, INodeType>, items: IDataObject[]) {
+	constructor(nodes: Record<string, INodeType | IVersionedNodeType>, items: IDataObject[]) {
 		this.types.set('test.start', new StartNode(items));
 		for (const [name, type] of Object.entries(nodes)) this.types.set(fullType(name), type);
 	}
@@ -103,7 +103,7 @@ export interface RunOptions {
 		onError?: INode['onError'];
 		name?: string;
 	};
-	nodeTypes: Record<string, INodeType>;
+	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
 	credentialTypes: Record<string, ICredentialType>;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	items?: IDataObject[];
