@@ -146,6 +146,60 @@ describe('eSputnik Order → Create or Update', () => {
 		expect(es.orders.size).toBe(2500);
 	});
 
+	it('runs the README example: a Shopify order mapped by expression, with Shopify status mapping', async () => {
+		const jsonBody = `={{ {
+  externalOrderId: $json.id,
+  externalCustomerId: $json.customer?.id,
+  email: $json.email,
+  phone: $json.phone,
+  status: $json.cancelled_at ? 'cancelled' : $json.fulfillment_status,
+  date: $json.created_at,
+  totalCost: $json.total_price,
+  currency: $json.currency,
+  shipping: $json.total_shipping_price_set?.shop_money?.amount,
+  discount: $json.total_discounts,
+  taxes: $json.total_tax,
+  items: $json.line_items.map(l => ({ externalItemId: l.variant_id ?? l.id, name: l.name, quantity: l.quantity, cost: l.price }))
+} }}`;
+		const shopify = {
+			id: 5551234567,
+			email: 'ann@example.com',
+			phone: null,
+			created_at: '2024-05-01T10:00:00-04:00',
+			cancelled_at: null,
+			fulfillment_status: null,
+			total_price: '54.71',
+			total_discounts: '5.00',
+			total_tax: '4.81',
+			currency: 'USD',
+			customer: { id: 207119551 },
+			total_shipping_price_set: { shop_money: { amount: '5.00' } },
+			line_items: [
+				{ id: 1, variant_id: 39072856, name: 'Mug', quantity: 2, price: '19.95' },
+				{ id: 2, variant_id: null, name: 'Tea', quantity: 1, price: '10.00' },
+			],
+		};
+		const r = await run({ ...jsonUpsert({ statusMapping: 'shopify' }), jsonBody }, [shopify, { ...shopify, id: 2, fulfillment_status: 'fulfilled' }]);
+		expect(r.error).toBeUndefined();
+		expect(sentOrders()[0]).toEqual({
+			externalOrderId: '5551234567',
+			externalCustomerId: '207119551',
+			email: 'ann@example.com',
+			status: 'INITIALIZED',
+			date: '2024-05-01T10:00:00-04:00',
+			totalCost: 54.71,
+			currency: 'USD',
+			shipping: 5,
+			discount: 5,
+			taxes: 4.81,
+			items: [
+				{ externalItemId: '39072856', name: 'Mug', quantity: 2, cost: 19.95 },
+				{ externalItemId: '2', name: 'Tea', quantity: 1, cost: 10 },
+			],
+		});
+		expect(sentOrders()[1].status).toBe('DELIVERED');
+	});
+
 	it('honours a smaller batch size', async () => {
 		const r = await run(jsonUpsert({ batchSize: 2 }), [order(1), order(2), order(3)]);
 		expect(r.status).toBe('success');
