@@ -28,10 +28,16 @@ export function operationProperty(
 export function standardOperation(value: string, one: string, many: string): OperationOption {
 	const a = /^[aeiou]/i.test(one) ? 'an' : 'a';
 	const table: Record<string, Omit<OperationOption, 'value'>> = {
+		count: { name: 'Count', action: `Count ${many}`, description: `Retrieve the number of ${many}` },
 		create: { name: 'Create', action: `Create ${one}`, description: `Create a new ${one}` },
 		delete: { name: 'Delete', action: `Delete ${one}`, description: `Delete ${a} ${one} permanently` },
 		get: { name: 'Get', action: `Get ${one}`, description: `Retrieve ${a} ${one}` },
 		getAll: { name: 'Get Many', action: `Get many ${many}`, description: `Retrieve a list of ${many}` },
+		import: {
+			name: 'Import',
+			action: `Import ${many}`,
+			description: `Create many ${many} in one request, one per input item`,
+		},
 		update: { name: 'Update', action: `Update ${one}`, description: `Update ${a} ${one}` },
 	};
 	const entry = table[value];

@@ -63,36 +63,3 @@ export const optionsProperty: INodeProperties = {
 	],
 };
 
-/** The `operation` parameter of one resource. */
-export function operationProperty(
-	resource: string,
-	options: Array<{ name: string; value: string; action: string; description: string }>,
-	defaultValue: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultValue,
-	};
-}
-
-type OperationOption = { name: string; value: string; action: string; description: string };
-
-/** Standard wording for an operation of a resource (singular and plural as the user reads them). */
-export function standardOperation(value: string, one: string, many: string): OperationOption {
-	const a = /^[aeiou]/i.test(one) ? 'an' : 'a';
-	const table: Record<string, Omit<OperationOption, 'value'>> = {
-		create: { name: 'Create', action: `Create ${one}`, description: `Create a new ${one}` },
-		count: { name: 'Count', action: `Count ${many}`, description: `Retrieve the number of ${many}` },
-		delete: { name: 'Delete', action: `Delete ${one}`, description: `Delete ${a} ${one} permanently` },
-		get: { name: 'Get', action: `Get ${one}`, description: `Retrieve ${a} ${one}` },
-		getAll: { name: 'Get Many', action: `Get many ${many}`, description: `Retrieve a list of ${many}` },
-		import: { name: 'Import', action: `Import ${many}`, description: `Create many ${many} in one request, one per input item` },
-		update: { name: 'Update', action: `Update ${one}`, description: `Update ${a} ${one}` },
-	};
-	return { value, ...table[value] };
-}
