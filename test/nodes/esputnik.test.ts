@@ -200,6 +200,12 @@ describe('eSputnik Order → Create or Update', () => {
 		expect(sentOrders()[1].status).toBe('DELIVERED');
 	});
 
+	it('never puts more than 1000 orders in a request, whatever the batch size option says', async () => {
+		const r = await run(jsonUpsert({ batchSize: 5000 }), Array.from({ length: 1001 }, (_, n) => order(n)));
+		expect(r.status).toBe('success');
+		expect(posts().map((p) => (p.json as { orders: unknown[] }).orders.length)).toEqual([1000, 1]);
+	});
+
 	it('honours a smaller batch size', async () => {
 		const r = await run(jsonUpsert({ batchSize: 2 }), [order(1), order(2), order(3)]);
 		expect(r.status).toBe('success');
@@ -560,5 +566,30 @@ describe('eSputnik Order → Delete', () => {
 		]);
 		expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(sim.requests.map((q) => q.query.externalOrderId)).toEqual(['ord-1']);
+	});
+});
+
+describe('eSputnik simulator contract', () => {
+	const post = async (orders: unknown, password = ESPUTNIK_API_KEY) =>
+		await fetch(`${sim.url}/api/v1/orders`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`any:${password}`).toString('base64')}` },
+			body: JSON.stringify({ orders }),
+		});
+
+	it('rejects more than 1000 orders in one request with a plain-text 400', async () => {
+		const response = await post(Array.from({ length: 1001 }, (_, n) => order(n)));
+		expect(response.status).toBe(400);
+		expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(await response.text()).toBe('Too many orders in one request: 1001. The maximum is 1000.');
+		expect(es.orders.size).toBe(0);
+	});
+
+	it('accepts exactly 1000, with any user name, and rejects a wrong key with 401', async () => {
+		expect((await post(Array.from({ length: 1000 }, (_, n) => order(n)))).status).toBe(200);
+		expect(es.orders.size).toBe(1000);
+		const denied = await post([order(1)], 'wrong');
+		expect(denied.status).toBe(401);
+		expect(await denied.text()).toBe('Unauthorized');
 	});
 });
