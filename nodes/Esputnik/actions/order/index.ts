@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/operations';
 import type { Operation } from '../common';
 import * as deleteOp from './delete.operation';
 import * as upsert from './upsert.operation';
@@ -7,13 +8,9 @@ import * as upsert from './upsert.operation';
 export const operations: Record<string, Operation> = { delete: deleteOp, upsert };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['order'] } },
-		options: [
+	operationProperty(
+		'order',
+		[
 			{
 				name: 'Create or Update',
 				value: 'upsert',
@@ -24,11 +21,12 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete orders',
-				description: 'Delete an order by external order ID, or all orders of a time range, permanently',
+				description:
+					'Delete an order by external order ID, or all orders of a time range, permanently',
 			},
 		],
-		default: 'upsert',
-	},
+		'upsert',
+	),
 	...upsert.description,
 	...deleteOp.description,
 ];

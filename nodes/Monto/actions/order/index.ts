@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/operations';
 import type { Operation } from '../common';
 import * as getSubscriptions from './getSubscriptions.operation';
 import * as upsert from './upsert.operation';
@@ -7,13 +8,9 @@ import * as upsert from './upsert.operation';
 export const operations: Record<string, Operation> = { getSubscriptions, upsert };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['order'] } },
-		options: [
+	operationProperty(
+		'order',
+		[
 			{
 				name: 'Create or Update',
 				value: 'upsert',
@@ -27,8 +24,8 @@ export const description: INodeProperties[] = [
 				description: 'Retrieve the Stripe subscriptions created for a Webflow order',
 			},
 		],
-		default: 'upsert',
-	},
+		'upsert',
+	),
 	...upsert.description,
 	...getSubscriptions.description,
 ];
