@@ -1,0 +1,149 @@
+'use strict';
+/* Runs the provisioned n8n: its CLI, its server, the owner login and the imports. */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { run, Service, formatDuration } = require('./proc');
+
+/**
+ * The environment of every n8n process of one user folder: SQLite, loopback only, nothing sent to
+ * n8n's servers (telemetry, version checks, templates, banners, AI, the MCP server registry).
+ */
+function n8nEnv(runtime, { userFolder, port, brokerPort }) {
+	const env = runtime.env({
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		LANG: process.env.LANG ?? 'C.UTF-8',
+		TZ: process.env.TZ ?? 'UTC',
+	});
+	return {
+		...env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		DB_TYPE: 'sqlite',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// n8n's SSRF protection (off by default) blocks loopback; the simulators listen on 127.0.0.1.
+		// Turn it on, allowing only loopback, so the nodes are proven under the hardened setting too.
+		N8N_SSRF_PROTECTION_ENABLED: 'true',
+		N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.0/8',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+	};
+}
+
+/** Runs one n8n CLI command against the user folder. */
+async function cli(runtime, env, args, options = {}) {
+	return await run(runtime.node.bin, [runtime.n8n.bin, ...args], {
+		env,
+		label: `n8n ${args.join(' ')}`,
+		timeoutMs: 300_000,
+		...options,
+	});
+}
+
+/** Starts `n8n start` and resolves when its REST API answers, or rejects with its output. */
+async function startServer(runtime, env, { onLine, timeoutMs = 240_000 } = {}) {
+	const started = Date.now();
+	const service = new Service('n8n', runtime.node.bin, [runtime.n8n.bin, 'start'], { env, onLine });
+	const url = env.N8N_EDITOR_BASE_URL;
+	while (Date.now() - started < timeoutMs) {
+		if (service.exitInfo) {
+			throw new Error(`n8n exited during startup (${JSON.stringify(service.exitInfo)}):\n${service.output.slice(-6000)}`);
+		}
+		try {
+			const res = await fetch(`${url}/healthz/readiness`);
+			if (res.ok) {
+				return { service, url, startupMs: Date.now() - started };
+			}
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	await service.stop();
+	throw new Error(`n8n did not become ready within ${formatDuration(timeoutMs)}:\n${service.output.slice(-6000)}`);
+}
+
+/** A password that satisfies n8n's rules (8+ characters, a digit, an upper-case letter). */
+function newPassword() {
+	return `Demo-${crypto.randomBytes(6).toString('base64url')}-7Q`;
+}
+
+/** Creates the instance owner through the REST API the setup page uses. */
+async function setupOwner(url, login) {
+	const res = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ firstName: 'Demo', lastName: 'Owner', ...login }),
+	});
+	if (!res.ok) throw new Error(`Owner setup failed: ${res.status} ${await res.text()}`);
+	return login;
+}
+
+/** Signs in over REST; returns the cookie header for further REST calls. */
+async function signIn(url, { email, password }) {
+	const res = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+	});
+	if (!res.ok) throw new Error(`Sign-in failed: ${res.status} ${await res.text()}`);
+	return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+/** Imports the credentials and the workflow files with n8n's CLI (before the server starts). */
+async function importFixtures(runtime, env, { credentials, workflowFiles, workDir }) {
+	fs.mkdirSync(workDir, { recursive: true });
+	if (credentials.length) {
+		const credentialsFile = path.join(workDir, 'credentials.json');
+		fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+		await cli(runtime, env, ['import:credentials', `--input=${credentialsFile}`]);
+		fs.rmSync(credentialsFile);
+	}
+	if (workflowFiles.length) {
+		const dir = path.join(workDir, 'workflows');
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir);
+		for (const file of workflowFiles) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+		await cli(runtime, env, ['import:workflow', '--separate', `--input=${dir}`]);
+	}
+}
+
+/**
+ * `n8n execute --id <id> --rawOutput`: the run's JSON (IRun). n8n prints log lines around it on
+ * the same stream, so the JSON is taken from its first line that opens an object.
+ */
+async function executeWorkflow(runtime, env, id) {
+	let result;
+	try {
+		result = await cli(runtime, env, ['execute', `--id=${id}`, '--rawOutput']);
+	} catch (error) {
+		error.message = `Workflow ${id} failed:\n${error.message}`;
+		throw error;
+	}
+	const start = result.stdout.search(/^\{$/m);
+	if (start === -1) throw new Error(`n8n execute --id=${id} printed no run data:\n${result.stdout}\n${result.stderr}`);
+	const end = result.stdout.lastIndexOf('\n}');
+	return JSON.parse(result.stdout.slice(start, end + 2));
+}
+
+module.exports = { n8nEnv, cli, startServer, setupOwner, signIn, newPassword, importFixtures, executeWorkflow };
