@@ -1,0 +1,230 @@
+'use strict';
+/*
+ * Drives the n8n editor in headless Chromium (Debian's `chromium`, not a Playwright download)
+ * through playwright-core. Selectors are n8n's own data-test-id attributes.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+async function launchBrowser(userDataDir) {
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+	}
+	fs.rmSync(userDataDir, { recursive: true, force: true });
+	return await chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		viewport: { width: 1440, height: 900 },
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+}
+
+class Editor {
+	constructor(page, url, screenshotDir) {
+		this.page = page;
+		this.url = url;
+		this.screenshotDir = screenshotDir;
+		this.shots = [];
+	}
+
+	async screenshot(name) {
+		const file = path.join(this.screenshotDir, `${String(this.shots.length + 1).padStart(2, '0')}-${name}.png`);
+		await this.page.screenshot({ path: file });
+		this.shots.push(file);
+		return file;
+	}
+
+	async signIn({ email, password }) {
+		const { page } = this;
+		await page.goto(`${this.url}/signin`);
+		await page.locator('input[type=email]').first().fill(email);
+		await page.locator('input[type=password]').first().fill(password);
+		await page.keyboard.press('Enter');
+		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+	}
+
+	node(name) {
+		return this.page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+	}
+
+	/** Opens a workflow and waits until all its nodes are on the canvas. */
+	async openWorkflow(workflow) {
+		await this.page.goto(`${this.url}/workflow/${workflow.id}`);
+		const count = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').length;
+		await this.page.waitForFunction(
+			(n) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= n,
+			count,
+			{ timeout: 60_000 },
+		);
+	}
+
+	/** The icon each canvas node of `typePrefix` shows: its URL and whether the image loaded. */
+	async canvasIcons(typePrefix) {
+		const nodes = this.page.locator(`[data-test-id="canvas-node"][data-node-type^="${typePrefix}"]`);
+		await nodes.first().locator('img').waitFor();
+		return await nodes.evaluateAll((els) =>
+			els.map((el) => {
+				const img = el.querySelector('img');
+				return {
+					name: el.getAttribute('data-node-name'),
+					src: img?.getAttribute('src') ?? null,
+					loaded: Boolean(img && img.complete && img.naturalWidth > 0),
+				};
+			}),
+		);
+	}
+
+	/** Clicks "Execute workflow" and waits until every node shows success (or one shows an error). */
+	async executeWorkflow(nodeNames) {
+		const { page } = this;
+		await page.locator('[data-test-id="execute-workflow-button"]').click();
+		await page.waitForFunction(
+			(names) =>
+				names.every((n) =>
+					document.querySelector(
+						`[data-test-id="canvas-node"][data-node-name="${CSS.escape(n)}"] [data-test-id="canvas-node-status-success"]`,
+					),
+				) || document.querySelector('[data-test-id="canvas-node-status-mark-error"]'),
+			nodeNames,
+			{ timeout: 120_000 },
+		);
+		const status = {};
+		for (const name of nodeNames) {
+			const node = this.node(name);
+			status[name] = (await node.locator('[data-test-id="canvas-node-status-success"]').count())
+				? 'success'
+				: (await node.locator('[data-test-id="canvas-node-status-mark-error"]').count())
+					? 'error'
+					: 'not run';
+		}
+		return status;
+	}
+
+	async openNode(name) {
+		await this.node(name).dblclick();
+		await this.page.locator('[data-test-id="ndv"]').waitFor();
+		await this.page.locator('[data-test-id="node-parameters"]').waitFor();
+	}
+
+	async closeNode() {
+		const ndv = this.page.locator('[data-test-id="ndv"]');
+		if (await ndv.isVisible()) await this.page.locator('[data-test-id="ndv-close-button"]').click();
+		await ndv.waitFor({ state: 'hidden' });
+	}
+
+	/** The shown value of an options parameter in the open node panel. */
+	async parameterValue(name) {
+		return await this.page.locator(`[data-test-id="parameter-input-${name}"] input`).first().inputValue();
+	}
+
+	/** The option names an options parameter offers (opens its dropdown, reads it, closes it). */
+	async parameterOptions(name) {
+		const { page } = this;
+		await page.locator(`[data-test-id="parameter-input-${name}"]`).click();
+		const list = page.locator('.el-select-dropdown:visible [data-test-id="parameter-input-item"] .option-headline');
+		await list.first().waitFor();
+		const names = await list.allInnerTexts();
+		await page.keyboard.press('Escape');
+		await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
+		return names.map((n) => n.trim());
+	}
+
+	/** "N items" of the output panel of the open node, or 0. */
+	async outputItemCount() {
+		const text = await this.page.locator('[data-test-id="output-panel"]').innerText();
+		const match = /(\d+) items?/.exec(text);
+		return match ? Number(match[1]) : 0;
+	}
+
+	/** Opens the credential of the open node; resolves with the automatic connection test's result. */
+	async openCredential() {
+		await this.page.locator('[data-test-id="credential-edit-button"]').click();
+		await this.credentialModal().waitFor();
+		return await this.credentialTestResult();
+	}
+
+	credentialModal() {
+		return this.page.locator('[data-test-id="editCredential-modal"]');
+	}
+
+	/**
+	 * The connection test banner of the credential modal: "Connection tested successfully" or
+	 * "Couldn't connect with these settings", whose "More details" holds the reason. With
+	 * `expectOk`, waits for that banner first (the other may still show the previous test).
+	 */
+	async credentialTestResult(expectOk) {
+		const modal = this.credentialModal();
+		const success = modal.locator('[data-test-id="credentials-config-container-test-success"]');
+		const failure = modal.locator('.el-tag--danger', { hasText: 'connect' });
+		const wanted = expectOk === undefined ? success.or(failure).first() : expectOk ? success : failure;
+		await wanted.waitFor({ timeout: 30_000 }).catch(() => undefined);
+		if (await success.isVisible()) return { ok: true, text: (await success.innerText()).trim() };
+		await failure.waitFor({ timeout: 30_000 });
+		const details = failure.getByText('More details');
+		if (await details.count()) await details.click();
+		return { ok: false, text: (await failure.innerText()).trim() };
+	}
+
+	/** Clicks the banner's Retry button; resolves with the new result. */
+	async retryCredentialTest(expectOk) {
+		await this.credentialModal().locator('button[title="Retry credential test"]:visible').click();
+		return await this.credentialTestResult(expectOk);
+	}
+
+	/** Types into a credential field and saves, which re-runs the test; resolves with its result. */
+	async saveCredentialWith(field, value, expectOk) {
+		const modal = this.credentialModal();
+		await modal.locator(`[data-test-id="parameter-input-${field}"] input`).first().fill(value);
+		await modal.locator('[data-test-id="credential-save-button"]').click();
+		return await this.credentialTestResult(expectOk);
+	}
+
+	/** Searches the nodes panel for a node's name; resolves with the listed nodes and their icons. */
+	async searchNodes(name) {
+		const { page } = this;
+		const panel = page.locator('[data-test-id="node-creator"]');
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		await page.locator('[data-test-id="node-creator-search-bar"]').click();
+		await page.keyboard.type(name);
+		// The list follows the search text after a debounce.
+		await panel
+			.locator('[data-test-id="node-creator-item-name"]', { hasText: name })
+			.first()
+			.waitFor({ timeout: 10_000 })
+			.catch(() => undefined);
+		return await panel.locator('[data-test-id="item-iterator-item"]').evaluateAll((els) =>
+			els.map((el) => {
+				const img = el.querySelector('img');
+				return {
+					name: el.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim(),
+					icon: img?.getAttribute('src') ?? null,
+					loaded: Boolean(img && img.complete && img.naturalWidth > 0),
+				};
+			}),
+		);
+	}
+
+	async closeNodeCreator() {
+		await this.page.keyboard.press('Escape');
+		await this.page.locator('[data-test-id="node-creator"]').waitFor({ state: 'hidden' });
+	}
+
+	/** Closes the credential modal (Escape closes the node panel under it too). */
+	async closeCredential() {
+		await this.page.keyboard.press('Escape');
+		await this.credentialModal().waitFor({ state: 'hidden' });
+	}
+}
+
+module.exports = { launchBrowser, Editor };

@@ -1,0 +1,233 @@
+'use strict';
+/*
+ * The packed package in a real n8n (2.40.7, SQLite, 127.0.0.1) with the provider simulators:
+ *  - install: the tarball has every file package.json's "n8n" section names, and n8n loads them;
+ *  - headless: each example workflow imported with `n8n import:workflow` and run with
+ *    `n8n execute --id … --rawOutput`, its node outputs and the provider's requests checked;
+ *  - editor: headless Chromium signs in, runs each example, opens each of our nodes and the
+ *    credential form, and checks that nodes, icons, operations and the credential test work.
+ * Screenshots go to .n8n-e2e/screenshots/ (printed at the end).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { bringUp, EXAMPLES_DIR } = require('../../scripts/lib/stack');
+const { executeWorkflow, signIn } = require('../../scripts/lib/n8n');
+const { freePort, formatDuration } = require('../../scripts/lib/proc');
+const { ROOT } = require('../../scripts/lib/package');
+const { cacheDir } = require('../../scripts/lib/runtime');
+const { launchBrowser, Editor } = require('./editor');
+const { workflows } = require('./workflows');
+
+const PACKAGE = 'n8n-nodes-order-sync';
+const allowMissing = process.env.ORDER_SYNC_ALLOW_MISSING_NODES === '1';
+const SCREENSHOTS = path.join(ROOT, '.n8n-e2e', 'screenshots');
+const exampleFiles = fs
+	.readdirSync(EXAMPLES_DIR)
+	.filter((f) => f.endsWith('.json'))
+	.sort();
+const log = (line) => process.stderr.write(`[e2e] ${line}\n`);
+
+let up;
+let nodeTypes;
+let credentialTypes;
+const started = Date.now();
+
+beforeAll(async () => {
+	up = await bringUp({ instance: 'e2e', allowMissing, log });
+	const cookie = await signIn(up.url, up.login);
+	const get = async (p) => await (await fetch(`${up.url}${p}`, { headers: { cookie } })).json();
+	nodeTypes = await get('/types/nodes.json');
+	credentialTypes = await get('/types/credentials.json');
+}, 30 * 60_000);
+
+afterAll(async () => {
+	await up?.stop();
+	log(`done in ${formatDuration(Date.now() - started)}; timings: ${JSON.stringify(up?.timings ?? {})}`);
+});
+
+/** The imported example of a file, or why it was not imported. */
+function example(file) {
+	const find = (list) => list.find((e) => path.basename(e.file) === file);
+	return { usable: find(up.examples.usable), skipped: find(up.examples.skipped) };
+}
+
+const nodeType = (type) => nodeTypes.find((t) => t.name === type);
+
+async function until(condition, what, timeoutMs = 10_000) {
+	const end = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+describe('the packed package', () => {
+	it("contains every file package.json's n8n section lists", () => {
+		if (allowMissing && up.installed.missing.length) {
+			log(`ORDER_SYNC_ALLOW_MISSING_NODES=1: not checking ${up.installed.missing.join(', ')}`);
+			return;
+		}
+		expect(up.installed.missing).toEqual([]);
+	});
+
+	it('is loaded by n8n: every node and credential type, with icons that the server serves', async () => {
+		const names = nodeTypes.filter((t) => t.name.startsWith(`${PACKAGE}.`)).map((t) => t.name);
+		for (const file of up.installed.nodes) {
+			const base = path.basename(file, '.node.js');
+			expect(names).toContain(`${PACKAGE}.${base[0].toLowerCase()}${base.slice(1)}`);
+		}
+		const ourCredentials = credentialTypes.filter((c) => JSON.stringify(c.iconUrl ?? '').includes(PACKAGE));
+		expect(ourCredentials).toHaveLength(up.installed.credentials.length);
+
+		const icons = new Set();
+		for (const t of [...nodeTypes.filter((n) => n.name.startsWith(`${PACKAGE}.`)), ...ourCredentials]) {
+			for (const url of Object.values(t.iconUrl ?? {})) icons.add(url);
+			expect(t.iconUrl).toEqual({ light: expect.any(String), dark: expect.any(String) });
+		}
+		for (const url of icons) {
+			const res = await fetch(`${up.url}/${url}`);
+			expect({ url, status: res.status, type: res.headers.get('content-type') }).toEqual({
+				url,
+				status: 200,
+				type: expect.stringContaining('svg'),
+			});
+		}
+	});
+});
+
+describe('headless: n8n execute', () => {
+	it.each(exampleFiles)('%s', async (file) => {
+		const { usable, skipped } = example(file);
+		if (skipped && allowMissing) return log(`${file} not run: ${skipped.reason}`);
+		expect(skipped?.reason).toBeUndefined();
+		const expectations = workflows[usable.id];
+		if (!expectations) throw new Error(`test/e2e/workflows.js has no checks for ${usable.id} (${file})`);
+
+		const before = new Map(up.sims.running.map((r) => [r.provider.key, r.sim.requests.length]));
+		const env = { ...up.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const t = Date.now();
+		const run = await executeWorkflow(up.runtime, env, usable.id);
+		log(`${file}: n8n execute took ${formatDuration(Date.now() - t)}`);
+		expect(run.status).toBe('success');
+		expectations.check(run, {
+			requests: (key) => {
+				const r = up.sims.running.find((s) => s.provider.key === key);
+				if (!r) throw new Error(`No running simulator "${key}"`);
+				return r.sim.requests.slice(before.get(key));
+			},
+		});
+	});
+});
+
+describe('editor: headless Chromium', () => {
+	let browser;
+	let editor;
+
+	beforeAll(async () => {
+		fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+		fs.mkdirSync(SCREENSHOTS, { recursive: true });
+		browser = await launchBrowser(path.join(cacheDir(), 'instances', 'e2e-chromium'));
+		const page = browser.pages()[0] ?? (await browser.newPage());
+		editor = new Editor(page, up.url, SCREENSHOTS);
+		await editor.signIn(up.login);
+	}, 120_000);
+
+	afterAll(async () => {
+		if (editor?.shots.length) log(`${editor.shots.length} screenshots in ${SCREENSHOTS}`);
+		await browser?.close();
+	});
+
+	it.each(exampleFiles)('%s: runs, and shows our nodes with icon, operation and output', async (file) => {
+		const { usable } = example(file);
+		if (!usable) return;
+		const { workflow } = usable;
+		const slug = path.basename(file, '.json');
+		const ours = workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE}.`));
+		const runnable = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name);
+
+		await editor.openWorkflow(workflow);
+		const icons = await editor.canvasIcons(`${PACKAGE}.`);
+		expect(icons.map((i) => i.name).sort()).toEqual(ours.map((n) => n.name).sort());
+		for (const icon of icons) {
+			expect(icon).toEqual({ name: icon.name, src: expect.stringContaining(`/icons/${PACKAGE}/`), loaded: true });
+		}
+		await editor.screenshot(`${slug}-canvas`);
+
+		const status = await editor.executeWorkflow(runnable);
+		await editor.screenshot(`${slug}-executed`);
+		expect(status).toEqual(Object.fromEntries(runnable.map((n) => [n, 'success'])));
+
+		for (const node of ours) {
+			await editor.openNode(node.name);
+			const description = nodeType(node.type);
+			const prop = (name, show = {}) =>
+				description.properties.find(
+					(p) =>
+						p.name === name &&
+						Object.entries(show).every(([k, v]) => p.displayOptions?.show?.[k]?.includes(v)),
+				);
+			const optionName = (p, value) => p.options.find((o) => o.value === value)?.name;
+			const resource = prop('resource');
+			if (resource) {
+				expect(await editor.parameterValue('resource')).toBe(optionName(resource, node.parameters.resource));
+			}
+			const operation = prop('operation', resource ? { resource: node.parameters.resource } : {});
+			if (operation) {
+				expect(await editor.parameterValue('operation')).toBe(optionName(operation, node.parameters.operation));
+				// The server's description includes the "Custom API Call" that n8n adds itself.
+				expect(await editor.parameterOptions('operation')).toEqual(operation.options.map((o) => o.name));
+			}
+			expect(await editor.outputItemCount()).toBeGreaterThan(0);
+			await editor.screenshot(`${slug}-${node.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+			await editor.closeNode();
+		}
+	});
+
+	it('lists our nodes in the nodes panel, with their icons', async () => {
+		const usable = up.examples.usable[0];
+		await editor.openWorkflow(usable.workflow);
+		for (const t of nodeTypes.filter((n) => n.name.startsWith(`${PACKAGE}.`) && !n.name.endsWith('Tool'))) {
+			const found = await editor.searchNodes(t.displayName);
+			await editor.screenshot(`nodes-panel-${t.name.slice(PACKAGE.length + 1)}`);
+			expect(found).toContainEqual({
+				name: t.displayName,
+				icon: expect.stringContaining(`/icons/${PACKAGE}/`),
+				loaded: true,
+			});
+			await editor.closeNodeCreator();
+		}
+	});
+
+	it('tests each credential: connects, fails with a wrong secret, connects again', async () => {
+		for (const { provider, sim, credentialData } of up.sims.running) {
+			const { id, secretField } = provider.credential;
+			const host = up.examples.usable.find((e) =>
+				e.workflow.nodes.some((n) => Object.values(n.credentials ?? {}).some((c) => c.id === id)),
+			);
+			if (!host) throw new Error(`No example workflow uses the ${provider.title} credential`);
+			const node = host.workflow.nodes.find((n) => Object.values(n.credentials ?? {}).some((c) => c.id === id));
+			await editor.openWorkflow(host.workflow);
+			await editor.openNode(node.name);
+
+			let seen = sim.requests.length;
+			expect(await editor.openCredential()).toEqual({ ok: true, text: expect.stringContaining('successfully') });
+			await until(() => sim.requests.length > seen, 'the credential test to reach the simulator');
+			await editor.screenshot(`credential-${provider.key}-ok`);
+
+			seen = sim.requests.length;
+			expect((await editor.retryCredentialTest(true)).ok).toBe(true);
+			await until(() => sim.requests.length > seen, 'the retried credential test to reach the simulator');
+
+			const failed = await editor.saveCredentialWith(secretField, 'not-the-right-secret', false);
+			await editor.screenshot(`credential-${provider.key}-wrong-secret`);
+			expect(failed.ok).toBe(false);
+			expect(failed.text).toMatch(/couldn.t connect/i);
+			expect(failed.text).not.toContain(credentialData[secretField]);
+
+			expect((await editor.saveCredentialWith(secretField, credentialData[secretField], true)).ok).toBe(true);
+			await editor.closeCredential();
+			await editor.closeNode();
+		}
+	});
+});
