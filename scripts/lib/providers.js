@@ -38,6 +38,81 @@ const providers = [
 			return { sim: ml.sim, credentialData: { apiKey: mod.MAILERLITE_TOKEN, baseUrl: `${url}/api` } };
 		},
 	},
+	{
+		key: 'esputnik',
+		title: 'eSputnik (Yespo)',
+		simulator: 'test/simulators/esputnik.ts',
+		credential: {
+			id: 'osDemoEsputnik',
+			name: 'eSputnik (local simulator)',
+			type: 'esputnikApi',
+			file: 'dist/credentials/EsputnikApi.credentials.js',
+			secretField: 'apiKey',
+		},
+		async start(mod) {
+			const es = mod.createEsputnikSimulator();
+			const url = await es.sim.start();
+			return { sim: es.sim, credentialData: { apiKey: mod.ESPUTNIK_API_KEY, baseUrl: `${url}/api` } };
+		},
+	},
+	{
+		key: 'feedbackcompany',
+		title: 'The Feedback Company',
+		simulator: 'test/simulators/feedback-company.ts',
+		credential: {
+			id: 'osDemoFeedbackCo',
+			name: 'Feedback Company (local simulator)',
+			type: 'feedbackCompanyApi',
+			file: 'dist/credentials/FeedbackCompanyApi.credentials.js',
+			secretField: 'clientSecret',
+		},
+		async start(mod) {
+			const fc = mod.createFeedbackCompanySimulator();
+			const url = await fc.sim.start();
+			return {
+				sim: fc.sim,
+				credentialData: { clientId: mod.FC_CLIENT_ID, clientSecret: mod.FC_CLIENT_SECRET, baseUrl: `${url}/api/v2` },
+			};
+		},
+	},
+	{
+		key: 'monto',
+		title: 'Monto',
+		simulator: 'test/simulators/monto.ts',
+		credential: {
+			id: 'osDemoMonto',
+			name: 'Monto (local simulator)',
+			type: 'montoApi',
+			file: 'dist/credentials/MontoApi.credentials.js',
+			secretField: 'apiKey',
+		},
+		async start(mod) {
+			const monto = mod.createMontoSimulator();
+			monto.sim.rateLimit = mod.montoRateLimit();
+			const url = await monto.sim.start();
+			return { sim: monto.sim, credentialData: { apiKey: mod.MONTO_API_KEY, baseUrl: url } };
+		},
+	},
+	{
+		key: 'montly',
+		title: 'Montly (LeaseCloud)',
+		simulator: 'test/simulators/montly.ts',
+		credential: {
+			id: 'osDemoMontly',
+			name: 'Montly (local simulator)',
+			type: 'montlyApi',
+			file: 'dist/credentials/MontlyApi.credentials.js',
+			secretField: 'apiKey',
+		},
+		async start(mod) {
+			const montly = mod.createMontlySimulator();
+			const url = await montly.sim.start();
+			return {
+				sim: montly.sim,
+				credentialData: { apiKey: mod.MONTLY_API_KEY, baseUrl: url, webhookSecret: mod.MONTLY_WEBHOOK_SECRET },
+			};
+		},
+	},
 ];
 
 module.exports = { providers, MAILERLITE_DEMO_SHOP_ID };
