@@ -154,6 +154,13 @@ class Editor {
 		return await this.credentialTestResult();
 	}
 
+	/** Opens a credential from Overview → Credentials; resolves with the connection test's result. */
+	async openCredentialById(id) {
+		await this.page.goto(`${this.url}/home/credentials/${id}`);
+		await this.credentialModal().waitFor();
+		return await this.credentialTestResult();
+	}
+
 	credentialModal() {
 		return this.page.locator('[data-test-id="editCredential-modal"]');
 	}
@@ -190,16 +197,20 @@ class Editor {
 		return await this.credentialTestResult(expectOk);
 	}
 
-	/** Searches the nodes panel for a node's name; resolves with the listed nodes and their icons. */
-	async searchNodes(name) {
+	/**
+	 * Searches the nodes panel of a new workflow (where triggers are offered) or of the open one;
+	 * resolves with the listed nodes and their icons once `listed` (default: the query) is shown.
+	 */
+	async searchNodes(name, { newWorkflow = false, listed = name } = {}) {
 		const { page } = this;
 		const panel = page.locator('[data-test-id="node-creator"]');
-		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		if (newWorkflow) await page.goto(`${this.url}/workflow/new`);
+		if (!(await panel.isVisible())) await page.locator('[data-test-id="node-creator-plus-button"]').click();
 		await page.locator('[data-test-id="node-creator-search-bar"]').click();
 		await page.keyboard.type(name);
 		// The list follows the search text after a debounce.
 		await panel
-			.locator('[data-test-id="node-creator-item-name"]', { hasText: name })
+			.locator('[data-test-id="node-creator-item-name"]', { hasText: listed })
 			.first()
 			.waitFor({ timeout: 10_000 })
 			.catch(() => undefined);
