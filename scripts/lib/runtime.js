@@ -42,10 +42,28 @@ async function npm(args, options) {
 	return await run(cmd, [...prefix, ...args], options);
 }
 
+/** Removes `<finalDir>.tmp-<pid>` folders of installs whose process is gone (killed mid-install). */
+function removeAbandoned(finalDir) {
+	const prefix = `${path.basename(finalDir)}.tmp-`;
+	for (const name of fs.readdirSync(path.dirname(finalDir))) {
+		if (!name.startsWith(prefix)) continue;
+		const pid = Number(name.slice(prefix.length));
+		let alive = false;
+		try {
+			process.kill(pid, 0);
+			alive = true;
+		} catch {
+			// no such process
+		}
+		if (!alive) fs.rmSync(path.join(path.dirname(finalDir), name), { recursive: true, force: true });
+	}
+}
+
 /** Builds `finalDir` through `build(tmpDir)` unless a finished one exists; returns finalDir. */
 async function cached(finalDir, label, log, build) {
 	if (fs.existsSync(path.join(finalDir, 'ready.json'))) return finalDir;
 	fs.mkdirSync(path.dirname(finalDir), { recursive: true });
+	removeAbandoned(finalDir);
 	const tmpDir = `${finalDir}.tmp-${process.pid}`;
 	fs.rmSync(tmpDir, { recursive: true, force: true });
 	fs.mkdirSync(tmpDir, { recursive: true });
