@@ -2,8 +2,7 @@
 /*
  * The whole local setup used by `npm start` and the end-to-end tests: n8n (provisioned and cached),
  * a fresh user folder with the packed package installed, the provider simulators, demo
- * credentials pointing at them, the example workflows, and optionally the running server with an
- * owner login.
+ * credentials pointing at them, the example workflows, and the running server with an owner login.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -60,7 +59,7 @@ function examples({ nodeTypes, credentialIds }) {
  * Brings everything up. `instance` names the user folder under the cache
  * (`<cache>/instances/<instance>`), which is emptied first.
  */
-async function bringUp({ instance, port, server = true, allowMissing = false, log = () => {} }) {
+async function bringUp({ instance, port, allowMissing = false, log = () => {} }) {
 	const timings = {};
 	let t = Date.now();
 	const runtime = await ensureRuntime({ log });
@@ -71,14 +70,14 @@ async function bringUp({ instance, port, server = true, allowMissing = false, lo
 	fs.mkdirSync(userFolder, { recursive: true });
 
 	t = Date.now();
-	log(`Packing ${path.basename(ROOT)} and installing it into ${path.join(userFolder, '.n8n', 'nodes')}…`);
+	log(`Packing the package and installing it into ${path.join(userFolder, '.n8n', 'nodes')}…`);
 	const installed = await installInto(userFolder, { allowMissing, log });
 	timings.install = Date.now() - t;
 
 	const sims = await startSimulators(installed.credentials);
 	const stopAll = [() => sims.stop()];
 	const stop = async () => {
-		for (const fn of stopAll.reverse()) await fn().catch(() => {});
+		for (const fn of [...stopAll].reverse()) await fn().catch(() => {});
 	};
 	try {
 		const env = n8nEnv(runtime, {
@@ -100,9 +99,6 @@ async function bringUp({ instance, port, server = true, allowMissing = false, lo
 		});
 		timings.import = Date.now() - t;
 
-		const up = { runtime, env, userFolder, installed, sims, examples: found, timings, stop };
-		if (!server) return up;
-
 		t = Date.now();
 		log('Starting n8n…');
 		const { service, url } = await startServer(runtime, env);
@@ -110,11 +106,11 @@ async function bringUp({ instance, port, server = true, allowMissing = false, lo
 		const login = await setupOwner(url, { email: 'demo@example.com', password: newPassword() });
 		timings.server = Date.now() - t;
 		log(`n8n is up (${Object.entries(timings).map(([k, v]) => `${k} ${formatDuration(v)}`).join(', ')}).`);
-		return { ...up, service, url, login, serverEnv: env, brokerPort: env.N8N_RUNNERS_BROKER_PORT };
+		return { runtime, env, userFolder, installed, sims, examples: found, timings, stop, service, url, login };
 	} catch (error) {
 		await stop();
 		throw error;
 	}
 }
 
-module.exports = { bringUp, examples, installedNodeTypes, EXAMPLES_DIR };
+module.exports = { bringUp, EXAMPLES_DIR };
