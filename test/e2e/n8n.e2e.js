@@ -6,7 +6,7 @@
  *    `n8n execute --id … --rawOutput`, its node outputs and the provider's requests checked;
  *  - editor: headless Chromium signs in, runs each example, opens each of our nodes and the
  *    credential form, and checks that nodes, icons, operations and the credential test work.
- * Screenshots go to .n8n-e2e/screenshots/ (printed at the end).
+ * Screenshots go to .n8n-e2e/screenshots/<time>-<pid>/ (printed at the end; the last 3 runs are kept).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -22,7 +22,11 @@ const { providers } = require('../../scripts/lib/providers');
 
 const PACKAGE = 'n8n-nodes-order-sync';
 const allowMissing = process.env.ORDER_SYNC_ALLOW_MISSING_NODES === '1';
-const SCREENSHOTS = path.join(ROOT, '.n8n-e2e', 'screenshots');
+// Per run, so that runs in the same checkout at the same time keep their own user folder and shots.
+const RUN_ID = `e2e-${process.pid}`;
+const INSTANCES = path.join(cacheDir(), 'instances');
+const SCREENSHOT_ROOT = path.join(ROOT, '.n8n-e2e', 'screenshots');
+const SCREENSHOTS = path.join(SCREENSHOT_ROOT, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
 const exampleFiles = fs
 	.readdirSync(EXAMPLES_DIR)
 	.filter((f) => f.endsWith('.json'))
@@ -34,8 +38,29 @@ let nodeTypes;
 let credentialTypes;
 const started = Date.now();
 
+/** Removes what runs killed before their afterAll left behind, and all but the last 3 runs' screenshots. */
+function removeLeftovers() {
+	const alive = (pid) => {
+		try {
+			process.kill(pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	for (const name of fs.existsSync(INSTANCES) ? fs.readdirSync(INSTANCES) : []) {
+		const match = /^e2e-(\d+)/.exec(name);
+		if (match && !alive(Number(match[1]))) fs.rmSync(path.join(INSTANCES, name), { recursive: true, force: true });
+	}
+	const shots = fs.existsSync(SCREENSHOT_ROOT)
+		? fs.readdirSync(SCREENSHOT_ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+		: [];
+	for (const name of shots.slice(0, -3)) fs.rmSync(path.join(SCREENSHOT_ROOT, name), { recursive: true, force: true });
+}
+
 beforeAll(async () => {
-	up = await bringUp({ instance: 'e2e', allowMissing, log });
+	removeLeftovers();
+	up = await bringUp({ instance: RUN_ID, allowMissing, log });
 	const cookie = await signIn(up.url, up.login);
 	const get = async (p) => await (await fetch(`${up.url}${p}`, { headers: { cookie } })).json();
 	nodeTypes = await get('/types/nodes.json');
@@ -44,6 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await up?.stop();
+	fs.rmSync(path.join(INSTANCES, RUN_ID), { recursive: true, force: true });
 	log(`done in ${formatDuration(Date.now() - started)}; timings: ${JSON.stringify(up?.timings ?? {})}`);
 });
 
@@ -126,9 +152,8 @@ describe('editor: headless Chromium', () => {
 	let editor;
 
 	beforeAll(async () => {
-		fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
 		fs.mkdirSync(SCREENSHOTS, { recursive: true });
-		browser = await launchBrowser(path.join(cacheDir(), 'instances', 'e2e-chromium'));
+		browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium`));
 		const page = browser.pages()[0] ?? (await browser.newPage());
 		editor = new Editor(page, up.url, SCREENSHOTS);
 		await editor.signIn(up.login);
@@ -137,6 +162,7 @@ describe('editor: headless Chromium', () => {
 	afterAll(async () => {
 		if (editor?.shots.length) log(`${editor.shots.length} screenshots in ${SCREENSHOTS}`);
 		await browser?.close();
+		fs.rmSync(path.join(INSTANCES, `${RUN_ID}-chromium`), { recursive: true, force: true });
 	});
 
 	it.each(exampleFiles)('%s: runs, and shows our nodes with icon, operation and output', async (file) => {
