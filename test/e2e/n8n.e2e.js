@@ -38,7 +38,7 @@ let nodeTypes;
 let credentialTypes;
 const started = Date.now();
 
-/** Removes what runs killed before their afterAll left behind, and all but the last 3 runs' screenshots. */
+/** Removes what runs killed before their afterAll left behind, and screenshots older than the last 2 runs. */
 function removeLeftovers() {
 	const alive = (pid) => {
 		try {
@@ -55,7 +55,7 @@ function removeLeftovers() {
 	const shots = fs.existsSync(SCREENSHOT_ROOT)
 		? fs.readdirSync(SCREENSHOT_ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
 		: [];
-	for (const name of shots.slice(0, -3)) fs.rmSync(path.join(SCREENSHOT_ROOT, name), { recursive: true, force: true });
+	for (const name of shots.slice(0, -2)) fs.rmSync(path.join(SCREENSHOT_ROOT, name), { recursive: true, force: true });
 }
 
 beforeAll(async () => {
