@@ -97,6 +97,8 @@ interface Attempt {
 	networkMessage?: string;
 	/** The credential could not get a token (see credential-error.ts); nothing was sent. */
 	credentialRefused?: string;
+	/** n8n's SSRF protection refused the destination; nothing was sent. */
+	ssrfBlocked?: string;
 }
 
 function headerMap(headers: unknown): Record<string, string> {
@@ -222,6 +224,8 @@ export class ApiClient {
 			if (axiosLike.code === CREDENTIAL_REFUSED) {
 				return { credentialRefused: axiosLike.message ?? 'The credential was refused' };
 			}
+			const blocked = [error, cause].find((e) => /^SsrfBlocked/.test((e as Error)?.name ?? ''));
+			if (blocked) return { ssrfBlocked: (blocked as Error).message };
 			return {
 				networkCode: axiosLike.code ?? 'ENETWORK',
 				networkMessage: axiosLike.message ?? (error as Error).message,
@@ -252,6 +256,15 @@ export class ApiClient {
 				),
 				message,
 			);
+		}
+		if (result.ssrfBlocked !== undefined) {
+			const message = redact.text(`${item}${this.config.provider}: ${result.ssrfBlocked}`);
+			return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
+				message,
+				description:
+					"n8n's SSRF protection blocked the request, so nothing was sent. If this host is meant to be reachable, allow it with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES.",
+				itemIndex: spec.itemIndex,
+			});
 		}
 		if (result.credentialRefused !== undefined) {
 			const message = redact.text(`${item}${result.credentialRefused}`);
