@@ -221,7 +221,7 @@ export class ApiClient {
 				const r = axiosLike.response;
 				return { response: toResponse(r.status, r.headers, r.data) };
 			}
-			if (axiosLike.code === CREDENTIAL_REFUSED) {
+			if ((cause as Error).name === CREDENTIAL_REFUSED) {
 				return { credentialRefused: axiosLike.message ?? 'The credential was refused' };
 			}
 			const blocked = [error, cause].find((e) => /^SsrfBlocked/.test((e as Error)?.name ?? ''));
