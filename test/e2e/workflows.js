@@ -89,20 +89,147 @@ const workflows = {
 	},
 
 	osExShopifyAllProv: {
-		check(run) {
+		check(run, { requests }) {
 			const [shopify] = output(run, 'Shopify order');
-			expect(shopify).toMatchObject({ name: '#1042', financial_status: 'paid', line_items: expect.any(Array) });
+			expect(shopify).toMatchObject({
+				name: '#1042',
+				currency: 'EUR',
+				presentment_currency: 'SEK',
+				financial_status: 'paid',
+				line_items: expect.any(Array),
+			});
+			const customer = { email: 'elin.lindqvist@example.com', fullname: 'Elin Lindqvist' };
+			const handles = ['sit-stand-desk', 'ergonomic-office-chair', 'dual-monitor-arm'];
+			for (const node of [
+				'MailerLite: create order',
+				'eSputnik: create or update order',
+				'Monto: create or update order',
+				'Feedback Company: order with invitation',
+				'Montly: create lease order',
+			]) {
+				expect({ node, pairing: pairing(run, node) }).toEqual({ node, pairing: [{ item: 0 }] });
+			}
 
+			// MailerLite: the shop's currency (EUR), a paid order is complete.
 			const [mailerLite] = output(run, 'MailerLite: create order');
 			expect(mailerLite).toMatchObject({
 				status: 'complete',
-				total: 64.75,
-				customer: { email: 'jane.doe@example.com', accepts_marketing: true },
+				total: 1694,
+				shop: { id: MAILERLITE_DEMO_SHOP_ID, currency: 'EUR' },
+				customer: { email: customer.email, accepts_marketing: true },
 				cart: { checkout_url: shopify.order_status_url },
 			});
 			expect(mailerLite.cart.items.map((i) => [i.product.id, i.variant, i.quantity, i.price])).toEqual([
-				['TSHIRT-BLUE-M', 'Blue / M', 2, 24.9],
-				['MUG-WHITE', null, 1, 15],
+				['DESK-OAK-160', '160 × 80 cm / Oak', 2, 449],
+				['CHAIR-ERGO-BLK', 'Black', 2, 329],
+				['ARM-DUAL', null, 1, 89],
+			]);
+
+			// eSputnik: an unfulfilled Shopify order is INITIALIZED (Status Mapping: Shopify).
+			const esputnikOrder = {
+				externalOrderId: '5873478926583',
+				status: 'INITIALIZED',
+				date: '2026-11-20T14:03:11+01:00',
+				totalCost: 1694,
+				currency: 'EUR',
+				externalCustomerId: '7214368751863',
+				email: customer.email,
+				phone: '46701234567',
+				firstName: 'Elin',
+				lastName: 'Lindqvist',
+				shipping: 49,
+				discount: 0,
+				taxes: 338.8,
+				restoreUrl: shopify.order_status_url,
+				items: [
+					{ externalItemId: '44123456789012', name: 'Sit-stand desk - 160 × 80 cm / Oak', quantity: 2, cost: 449 },
+					{ externalItemId: '44123456789055', name: 'Ergonomic office chair - Black', quantity: 2, cost: 329 },
+					{ externalItemId: '44123456789098', name: 'Dual monitor arm', quantity: 1, cost: 89 },
+				],
+			};
+			expect(output(run, 'eSputnik: create or update order')).toEqual([{ success: true, ...esputnikOrder }]);
+			const [esPost, ...moreEs] = requests('esputnik').filter((r) => r.method === 'POST' && r.path === '/api/v1/orders');
+			expect(moreEs).toEqual([]);
+			expect(esPost.headers.authorization).toMatch(/^Basic /);
+			expect(esPost.json).toEqual({ orders: [esputnikOrder] });
+
+			// Monto: registered as pending (not yet fulfilled), one slug per line.
+			const montoOrder = {
+				order_id: '5873478926583',
+				customer: { name: customer.fullname, email: customer.email },
+				status: 'pending',
+				items: handles.map((slug) => ({ slug })),
+			};
+			expect(output(run, 'Monto: create or update order')).toEqual([{ success: true, ...montoOrder }]);
+			const montoPosts = requests('monto').filter((r) => r.method === 'POST' && r.path === '/orders');
+			expect(montoPosts.map((r) => r.json)).toEqual([montoOrder]);
+
+			// The Feedback Company: invitation after 7 days, reminder after 14, one product per line.
+			expect(output(run, 'Feedback Company: order with invitation')).toEqual([
+				{ external_id: '1042', invitationScheduled: true, success: true },
+			]);
+			const fcPosts = requests('feedbackcompany').filter((r) => r.method === 'POST' && r.path === '/api/v2/orders');
+			expect(fcPosts.map((r) => r.json)).toEqual([
+				{
+					external_id: '1042',
+					customer,
+					invitation: { delay: { unit: 'days', amount: 7 }, reminder: { unit: 'days', amount: 14 } },
+					products: [
+						['8123456789012', 'Sit-stand desk', 'DESK-OAK-160'],
+						['8123456789055', 'Ergonomic office chair', 'CHAIR-ERGO-BLK'],
+						['8123456789098', 'Dual monitor arm', 'ARM-DUAL'],
+					].map(([id, name, sku], i) => ({
+						external_id: id,
+						name,
+						sku,
+						url: `https://demo-shop.example.com/products/${handles[i]}`,
+					})),
+				},
+			]);
+			expect(fcPosts[0].headers.authorization).toMatch(/^Bearer /);
+
+			// Montly: what the customer paid in SEK, in öre and excluding VAT; the monthly price as Montly's SDK computes it.
+			const [montly] = output(run, 'Montly: create lease order');
+			expect(montly).toEqual({ orderId: expect.stringMatching(/^1042-\d+$/), id: expect.stringMatching(/^\d+$/) });
+			const montlyPosts = requests('montly').filter((r) => r.method === 'POST' && r.path === '/v1/orders');
+			expect(montlyPosts).toHaveLength(1);
+			const { attributes, relationships } = montlyPosts[0].json.data;
+			expect(attributes).toEqual({
+				orderId: montly.orderId,
+				firstName: 'Elin',
+				lastName: 'Lindqvist',
+				company: 'Fjällbacka Design AB',
+				orgNumber: '556036-0793',
+				email: customer.email,
+				phone: '+46 70 123 45 67',
+				customerIp: '83.248.12.41',
+				currency: 'SEK',
+				totalPrice: 1511920,
+				VAT: 377980,
+				shipping: 43920,
+				shippingVAT: 10980,
+				months: 36,
+				tariff: 1.04,
+				monthlyPrice: 15724,
+				itemsCount: 3,
+				billingAddress: 'Storgatan 12',
+				billingCity: 'Göteborg',
+				billingPostcode: '411 38',
+				billingCountry: 'SE',
+				shippingFirstName: 'Elin',
+				shippingLastName: 'Lindqvist',
+				shippingCompany: 'Fjällbacka Design AB',
+				shippingAddress: 'Storgatan 12',
+				shippingAddress2: 'Plan 3',
+				shippingCity: 'Göteborg',
+				shippingPostcode: '411 38',
+				shippingCountry: 'SE',
+				customerMessage: 'Leverans till receptionen, plan 3.',
+			});
+			expect(relationships.item.data.map((i) => [i.productId, i.quantity, i.totalPrice, i.VAT])).toEqual([
+				['8123456789012', 2, 798400, 199600],
+				['8123456789055', 2, 590400, 147600],
+				['8123456789098', 1, 79200, 19800],
 			]);
 		},
 	},
