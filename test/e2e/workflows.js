@@ -233,6 +233,65 @@ const workflows = {
 			]);
 		},
 	},
+
+	osExEsSheetBulk: {
+		check(run, { requests }) {
+			const rows = output(run, 'One item per row');
+			expect(rows).toHaveLength(2500);
+			expect(rows[0]).toEqual({
+				row_number: 2,
+				'Order ID': '100001',
+				'Order Date': '2026-09-01 08:00:00',
+				'Customer ID': 'C5001',
+				'First Name': 'Olena',
+				'Last Name': 'Shevchenko',
+				Email: 'customer5001@example.com',
+				Phone: '+380 67 1000000',
+				Status: 'completed',
+				'Product ID': 'HOODIE-GREY-L',
+				Product: 'Hoodie, grey, L',
+				Quantity: 1,
+				'Unit Price': '59.90',
+				Shipping: '0.00',
+				Total: '59.90',
+				Currency: 'UAH',
+			});
+
+			// One output item per row, in row order and paired with its row.
+			const node = 'eSputnik: create or update orders';
+			const saved = output(run, node);
+			expect(saved).toHaveLength(rows.length);
+			expect(pairing(run, node)).toEqual(rows.map((_, item) => ({ item })));
+			expect(saved.map((o) => o.externalOrderId)).toEqual(rows.map((r) => r['Order ID']));
+			expect(saved.every((o) => o.success === true)).toBe(true);
+			expect(saved[1]).toEqual({
+				success: true,
+				externalOrderId: '100002',
+				status: 'DELIVERED',
+				date: '2026-09-01T08:07:00+03:00',
+				totalCost: 53.95,
+				currency: 'UAH',
+				externalCustomerId: 'C5008',
+				email: 'customer5008@example.com',
+				firstName: 'Dmytro',
+				lastName: 'Shevchenko',
+				shipping: 4.95,
+				items: [{ externalItemId: 'TSHIRT-BLUE-M', name: 'T-shirt, blue, M', quantity: 2, cost: 24.5 }],
+			});
+			// WooCommerce statuses mapped to eSputnik's; dates without offset sent in the workflow's zone (Kyiv, summer time).
+			const mapped = { completed: 'DELIVERED', processing: 'IN_PROGRESS', 'on-hold': 'IN_PROGRESS', cancelled: 'CANCELLED', refunded: 'CANCELLED' };
+			expect(saved.map((o) => o.status)).toEqual(rows.map((r) => mapped[r.Status]));
+			expect(saved.every((o) => o.date.endsWith('+03:00'))).toBe(true);
+
+			// ⌈2500 / 1000⌉ = 3 requests, each order sent once, in row order.
+			const posts = requests('esputnik').filter((r) => r.method === 'POST' && r.path === '/api/v1/orders');
+			expect(posts.map((r) => r.json.orders.length)).toEqual([1000, 1000, 500]);
+			expect(posts.every((r) => /^Basic /.test(r.headers.authorization))).toBe(true);
+			const sent = posts.flatMap((r) => r.json.orders);
+			expect(sent.map((o) => o.externalOrderId)).toEqual(rows.map((r) => r['Order ID']));
+			expect(sent[1]).toEqual(Object.fromEntries(Object.entries(saved[1]).filter(([k]) => k !== 'success')));
+		},
+	},
 };
 
 module.exports = { workflows, output };
