@@ -292,6 +292,26 @@ const workflows = {
 			expect(sent[1]).toEqual(Object.fromEntries(Object.entries(saved[1]).filter(([k]) => k !== 'success')));
 		},
 	},
+
+	osExFcAfterFulfil: {
+		check(run, { requests }) {
+			const [order] = output(run, 'Order fulfilled');
+			expect(order).toMatchObject({ order_number: 1051, fulfillment_status: 'fulfilled' });
+			expect(output(run, 'Invite to review')).toEqual([{ external_id: '1051', invitationScheduled: true, success: true }]);
+			expect(pairing(run, 'Invite to review')).toEqual([{ item: 0 }]);
+
+			const posts = requests('feedbackcompany').filter((r) => r.method === 'POST' && r.path === '/api/v2/orders');
+			expect(posts.map((r) => r.json)).toEqual([
+				{
+					external_id: '1051',
+					customer: { email: 'sanne.devries@example.com', fullname: 'Sanne de Vries' },
+					invitation: { delay: { unit: 'days', amount: 3 }, reminder: { unit: 'days', amount: 10 } },
+					filtercode: 'PostNL',
+				},
+			]);
+			expect(posts[0].headers.authorization).toMatch(/^Bearer /);
+		},
+	},
 };
 
 module.exports = { workflows, output };
