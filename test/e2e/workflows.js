@@ -312,6 +312,67 @@ const workflows = {
 			expect(posts[0].headers.authorization).toMatch(/^Bearer /);
 		},
 	},
+
+	osExMontlyCreate: {
+		check(run, { requests }) {
+			const [lease] = output(run, 'Lease order');
+			expect(lease.orderId).toMatch(/^LEASE-\d{8}-\d{6}$/);
+			const [created] = output(run, 'Create lease order');
+			expect(created).toEqual({ orderId: lease.orderId, id: expect.stringMatching(/^\d+$/) });
+			expect(output(run, 'Get lease status')).toEqual([{ orderId: lease.orderId, status: 'pending' }]);
+			expect(pairing(run, 'Get lease status')).toEqual([{ item: 0 }]);
+
+			const sent = requests('montly');
+			expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+				'POST /v1/orders',
+				`GET /v1/orders/${lease.orderId}/status`,
+			]);
+			expect(sent.every((r) => /^Bearer /.test(r.headers.authorization))).toBe(true);
+			// Amounts In: SEK, converted to whole öre exactly.
+			expect(sent[0].json).toEqual({
+				data: {
+					type: 'order',
+					attributes: {
+						orderId: lease.orderId,
+						firstName: 'Elin',
+						lastName: 'Lindqvist',
+						company: 'Fjällbacka Design AB',
+						orgNumber: '556036-0793',
+						email: 'elin.lindqvist@example.com',
+						phone: '+46 70 123 45 67',
+						customerIp: '83.248.12.41',
+						currency: 'SEK',
+						totalPrice: 4816700,
+						VAT: 1204175,
+						shipping: 19900,
+						shippingVAT: 4975,
+						monthlyPrice: 50094,
+						months: 36,
+						tariff: 1.04,
+						itemsCount: 1,
+						billingAddress: 'Storgatan 12',
+						billingCity: 'Göteborg',
+						billingPostcode: '411 38',
+						billingCountry: 'SE',
+					},
+					relationships: {
+						item: {
+							data: [
+								{
+									name: 'Laptop 14" (i7, 32 GB, 512 GB)',
+									productId: 'LAPTOP-14-I7-32',
+									sku: 'LT14-I7-32-512',
+									quantity: 4,
+									totalPrice: 4796800,
+									VAT: 1199200,
+								},
+							],
+						},
+					},
+				},
+			});
+		},
+	},
 };
 
 module.exports = { workflows, output };
