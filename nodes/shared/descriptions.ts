@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isOrderMode, readOrder } from './orders/input';
+import type { CanonicalOrder } from './orders/model';
+
 /** `inputMode`: how an item becomes a request body. */
 export const inputModeProperty: INodeProperties = {
 	displayName: 'Input Mode',
@@ -46,13 +49,26 @@ export const limitProperty: INodeProperties = {
 	displayOptions: { show: { returnAll: [false] } },
 };
 
-/** The item's body: the parsed `jsonBody` in JSON mode, else what `fromFields` builds. */
+/**
+ * The item's body: the parsed `jsonBody` in JSON mode; in the order modes what `fromOrder` makes
+ * of the item read as a Shopify or WooCommerce order; else what `fromFields` builds.
+ */
 export function readBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fromFields: () => unknown,
+	fromOrder?: (order: CanonicalOrder) => unknown,
 ): unknown {
 	const mode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	if (isOrderMode(mode)) {
+		if (!fromOrder) {
+			throw new NodeOperationError(ctx.getNode(), `[item ${itemIndex}] inputMode: This operation cannot take an order`, {
+				itemIndex,
+				description: 'Choose Fields or JSON.',
+			});
+		}
+		return fromOrder(readOrder(ctx, itemIndex, mode));
+	}
 	if (mode !== 'json') return fromFields();
 	const raw = ctx.getNodeParameter('jsonBody', itemIndex) as unknown;
 	if (typeof raw !== 'string') return raw;

@@ -2,7 +2,11 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-type Issue = z.core.$ZodIssue;
+/** A problem with one field: zod's issues, or a mapper's own (see shared/orders). */
+export interface Issue {
+	readonly path: ReadonlyArray<PropertyKey>;
+	readonly message: string;
+}
 
 /** `cart.items[0].price` from zod's path array; the item itself when the path is empty. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -1,0 +1,138 @@
+import { z } from 'zod/v4';
+
+/*
+ * The one order model every shop platform is read into and every provider is written from, so
+ * that n platforms and m providers need n + m mappers. Amounts are whole minor units of
+ * `currency` (cents, öre, yen; `decimals` says how many), so sums and differences are exact.
+ */
+
+/**
+ * What happened to the order, in the shop's terms: `pending` (placed, not paid), `processing`
+ * (paid or authorised, not yet fully shipped), `completed` (shipped), `cancelled`, `refunded`,
+ * `failed` (payment failed).
+ */
+export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'cancelled', 'refunded', 'failed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const PLATFORMS = ['shopify', 'wooCommerce'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+const minorUnits = z.number().int().refine(Number.isSafeInteger, 'Amount is too large');
+const amount = minorUnits.refine((v) => v >= 0, 'Must be 0 or more');
+const text = z.string().min(1).optional();
+
+/** ISO 8601 date and time; an offset is optional because WooCommerce's local dates have none. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export const address = z.object({
+	firstName: text,
+	lastName: text,
+	company: text,
+	address1: text,
+	address2: text,
+	city: text,
+	province: text,
+	postcode: text,
+	country: text,
+	/** ISO 3166-1 alpha-2, e.g. SE. */
+	countryCode: text,
+	phone: text,
+});
+export type Address = z.output<typeof address>;
+
+export const lineItem = z.object({
+	id: z.string().min(1),
+	productId: text,
+	variantId: text,
+	sku: text,
+	/** The product's title, without the variant. */
+	title: z.string().min(1),
+	/** The line as the shop names it on the order, variant included (Shopify "T-shirt - Blue / M"). */
+	name: z.string().min(1),
+	variantName: text,
+	quantity: z.number().int().positive(),
+	/** Price of one unit before discounts, as the shop lists it. */
+	unitPrice: amount,
+	/** All units before discounts. */
+	subtotal: amount,
+	/** Discounts on this line, order-level discounts included where the shop spreads them. */
+	discount: amount,
+	/** subtotal − discount. */
+	total: amount,
+	tax: amount,
+});
+export type LineItem = z.output<typeof lineItem>;
+
+export const customer = z.object({
+	id: text,
+	email: text,
+	phone: text,
+	firstName: text,
+	lastName: text,
+	acceptsMarketing: z.boolean().optional(),
+	/** Ordered without an account (Shopify: no customer; WooCommerce: customer_id 0). */
+	guest: z.boolean(),
+});
+
+export const totals = z.object({
+	/** Sum of the lines before discounts. */
+	subtotal: amount,
+	discount: amount,
+	shipping: amount,
+	/** Tax on shipping; part of `tax`. */
+	shippingTax: amount,
+	tax: amount,
+	/** What the customer pays. */
+	total: amount,
+});
+
+export const canonicalOrder = z.object({
+	platform: z.enum(PLATFORMS),
+	/** The platform's own order id, stable across updates. */
+	id: z.string().min(1),
+	/** The number the customer sees, e.g. "#1001". */
+	number: z.string().min(1),
+	status: z.enum(ORDER_STATUSES),
+	/** The platform's own status fields, for providers whose vendor maps them itself. */
+	platformStatus: z.object({
+		status: text,
+		financialStatus: text,
+		fulfillmentStatus: text,
+	}),
+	createdAt: z.string().regex(ISO_DATE_TIME, 'Expected an ISO 8601 date and time'),
+	updatedAt: z.string().regex(ISO_DATE_TIME, 'Expected an ISO 8601 date and time').optional(),
+	currency: z.string().regex(/^[A-Z]{3}$/, 'Expected a three-letter ISO 4217 code'),
+	decimals: z.number().int().min(0).max(4),
+	/** Whether line prices and shipping include tax (Shopify `taxes_included`). */
+	taxesIncluded: z.boolean(),
+	customer,
+	billingAddress: address.optional(),
+	shippingAddress: address.optional(),
+	lineItems: z.array(lineItem).min(1, 'An order needs at least one line item'),
+	totals,
+	discountCodes: z.array(z.string()),
+	shippingMethod: text,
+	paymentMethod: text,
+	note: text,
+	/** Where the customer sees the order (Shopify `order_status_url`). */
+	orderUrl: text,
+	/** Where the customer can pay a pending order (WooCommerce `payment_url`). */
+	paymentUrl: text,
+	customerIp: text,
+});
+export type CanonicalOrder = z.output<typeof canonicalOrder>;
+
+/** "Jane Doe" from the customer's names; undefined when the order has none. */
+export function fullName(order: CanonicalOrder): string | undefined {
+	const name = [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' ');
+	return name || undefined;
+}
+
+/** One line of text for an address: "Keizersgracht 123, 1015 CJ Amsterdam, Netherlands". */
+export function addressLine(value: Address | undefined): string | undefined {
+	if (!value) return undefined;
+	const street = [value.address1, value.address2].filter(Boolean).join(' ');
+	const town = [value.postcode, value.city].filter(Boolean).join(' ');
+	const line = [street, town, value.province, value.country ?? value.countryCode].filter(Boolean).join(', ');
+	return line || undefined;
+}

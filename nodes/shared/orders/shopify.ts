@@ -1,0 +1,270 @@
+import { z } from 'zod/v4';
+
+import { required } from '../required';
+import type { CanonicalOrder, OrderStatus } from './model';
+import type { Path } from './source';
+import { AmountReader, compactAddress, currencyCode, id, money, optionalId, optionalText, platformOrderSchema } from './source';
+
+/*
+ * A Shopify order as the Shopify Trigger (webhooks `orders/*`) and the Shopify node output it:
+ * the REST Admin API order resource. Money is decimal strings in the shop's currency; the
+ * `*_set` fields carry the same amounts in shop and presentment (customer's) currency.
+ */
+
+/** Which of Shopify's two currencies to take the amounts in. */
+export type ShopifyCurrency = 'shop' | 'presentment';
+
+const moneySet = z
+	.looseObject({
+		shop_money: z.looseObject({ amount: money }).nullish(),
+		presentment_money: z.looseObject({ amount: money, currency_code: optionalText }).nullish(),
+	})
+	.nullish();
+
+const address = z
+	.looseObject({
+		first_name: optionalText,
+		last_name: optionalText,
+		company: optionalText,
+		address1: optionalText,
+		address2: optionalText,
+		city: optionalText,
+		province: optionalText,
+		zip: optionalText,
+		country: optionalText,
+		country_code: optionalText,
+		phone: optionalText,
+	})
+	.nullish();
+
+const taxLines = z.array(z.looseObject({ price: money, price_set: moneySet })).nullish();
+
+const lineItem = z.looseObject({
+	id,
+	product_id: optionalId,
+	variant_id: optionalId,
+	sku: optionalText,
+	title: required(z.string().trim().min(1)),
+	variant_title: optionalText,
+	name: optionalText,
+	quantity: required(z.number().int().positive('Must be more than 0')),
+	price: required(money),
+	price_set: moneySet,
+	total_discount: money.nullish(),
+	total_discount_set: moneySet,
+	discount_allocations: z.array(z.looseObject({ amount: money, amount_set: moneySet })).nullish(),
+	tax_lines: taxLines,
+});
+
+const shopifyOrder = z.looseObject(
+	{
+		id,
+		name: optionalText,
+		order_number: optionalText,
+		email: optionalText,
+		contact_email: optionalText,
+		phone: optionalText,
+		created_at: required(z.string().trim()),
+		updated_at: optionalText,
+		currency: currencyCode,
+		presentment_currency: optionalText,
+		taxes_included: z.boolean().nullish(),
+		total_price: required(money),
+		total_price_set: moneySet,
+		total_tax: money.nullish(),
+		total_tax_set: moneySet,
+		total_discounts: money.nullish(),
+		total_discounts_set: moneySet,
+		total_shipping_price_set: moneySet,
+		shipping_lines: z
+			.array(z.looseObject({ title: optionalText, price: money, price_set: moneySet, tax_lines: taxLines }))
+			.nullish(),
+		financial_status: optionalText,
+		fulfillment_status: optionalText,
+		cancelled_at: optionalText,
+		buyer_accepts_marketing: z.boolean().nullish(),
+		customer: z
+			.looseObject({
+				id: optionalId,
+				email: optionalText,
+				phone: optionalText,
+				first_name: optionalText,
+				last_name: optionalText,
+				accepts_marketing: z.boolean().nullish(),
+				email_marketing_consent: z.looseObject({ state: optionalText }).nullish(),
+			})
+			.nullish(),
+		billing_address: address,
+		shipping_address: address,
+		line_items: required(z.array(lineItem).min(1, 'An order needs at least one line item')),
+		discount_codes: z.array(z.looseObject({ code: optionalText })).nullish(),
+		order_status_url: optionalText,
+		note: optionalText,
+		browser_ip: optionalText,
+		payment_gateway_names: z.array(z.string()).nullish(),
+	},
+	{ error: 'Expected a Shopify order (an object with line_items), e.g. from the Shopify Trigger' },
+);
+
+type Raw = z.output<typeof shopifyOrder>;
+type RawSet = z.output<typeof moneySet>;
+
+/** Shopify marks cancellation with `cancelled_at`, payment with `financial_status`, shipping with `fulfillment_status`. */
+export function shopifyStatus(raw: {
+	cancelled_at?: string;
+	financial_status?: string;
+	fulfillment_status?: string;
+}): OrderStatus {
+	const financial = raw.financial_status?.toLowerCase();
+	const fulfillment = raw.fulfillment_status?.toLowerCase();
+	if (raw.cancelled_at || financial === 'voided' || fulfillment === 'restocked') return 'cancelled';
+	if (financial === 'refunded') return 'refunded';
+	if (fulfillment === 'fulfilled') return 'completed';
+	if (fulfillment === 'partial') return 'processing';
+	if (financial && ['authorized', 'paid', 'partially_paid', 'partially_refunded'].includes(financial)) return 'processing';
+	return 'pending';
+}
+
+function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): CanonicalOrder {
+	const presentment = raw.presentment_currency?.toUpperCase();
+	const usePresentment = wanted === 'presentment' && presentment !== undefined && presentment !== raw.currency;
+	const currency = usePresentment ? presentment : raw.currency;
+	const amounts = new AmountReader(currency, ctx);
+	/** A plain shop-currency amount, or the presentment amount of its `*_set` twin. */
+	const pick = (plain: unknown, set: RawSet, path: Path, setPath: Path, optional = true): number => {
+		if (!usePresentment) return amounts.read(plain, path, optional);
+		const value = set?.presentment_money?.amount;
+		if (value === undefined && plain !== undefined && plain !== null) {
+			ctx.addIssue({
+				code: 'custom',
+				continue: false,
+				message: `Required for amounts in the customer's currency (${currency}); choose the shop currency instead`,
+				path: [...setPath, 'presentment_money', 'amount'],
+				input: value,
+			});
+			return 0;
+		}
+		return amounts.read(value, [...setPath, 'presentment_money', 'amount'], optional);
+	};
+
+	const lineItems = raw.line_items.map((line, i) => {
+		const at = (...path: Path): Path => ['line_items', i, ...path];
+		const unitPrice = pick(line.price, line.price_set, at('price'), at('price_set'), false);
+		const subtotal = amounts.times(unitPrice, line.quantity, at('price'));
+		const discount = line.discount_allocations?.length
+			? amounts.sum(
+					line.discount_allocations.map((d, j) =>
+						pick(d.amount, d.amount_set, at('discount_allocations', j, 'amount'), at('discount_allocations', j, 'amount_set')),
+					),
+				)
+			: pick(line.total_discount, line.total_discount_set, at('total_discount'), at('total_discount_set'));
+		const tax = amounts.sum(
+			(line.tax_lines ?? []).map((t, j) => pick(t.price, t.price_set, at('tax_lines', j, 'price'), at('tax_lines', j, 'price_set'))),
+		);
+		const name = line.name ?? (line.variant_title ? `${line.title} - ${line.variant_title}` : line.title);
+		return {
+			id: line.id,
+			productId: line.product_id,
+			variantId: line.variant_id,
+			sku: line.sku,
+			title: line.title,
+			name,
+			variantName: line.variant_title,
+			quantity: line.quantity,
+			unitPrice,
+			subtotal,
+			discount,
+			total: subtotal - discount,
+			tax,
+		};
+	});
+
+	const shippingLines = raw.shipping_lines ?? [];
+	const shipping = raw.total_shipping_price_set
+		? pick(
+				raw.total_shipping_price_set.shop_money?.amount,
+				raw.total_shipping_price_set,
+				['total_shipping_price_set', 'shop_money', 'amount'],
+				['total_shipping_price_set'],
+			)
+		: amounts.sum(
+				shippingLines.map((s, i) => pick(s.price, s.price_set, ['shipping_lines', i, 'price'], ['shipping_lines', i, 'price_set'])),
+			);
+	const shippingTax = amounts.sum(
+		shippingLines.flatMap((s, i) =>
+			(s.tax_lines ?? []).map((t, j) =>
+				pick(t.price, t.price_set, ['shipping_lines', i, 'tax_lines', j, 'price'], ['shipping_lines', i, 'tax_lines', j, 'price_set']),
+			),
+		),
+	);
+
+	const buyer = raw.customer ?? undefined;
+	const billing = raw.billing_address ?? undefined;
+	const delivery = raw.shipping_address ?? undefined;
+	const consent = buyer?.email_marketing_consent?.state;
+	const acceptsMarketing =
+		raw.buyer_accepts_marketing ?? buyer?.accepts_marketing ?? (consent ? consent === 'subscribed' : undefined);
+
+	return {
+		platform: 'shopify',
+		id: raw.id,
+		number: raw.name ?? raw.order_number ?? raw.id,
+		status: shopifyStatus(raw),
+		platformStatus: {
+			financialStatus: raw.financial_status,
+			fulfillmentStatus: raw.fulfillment_status,
+		},
+		createdAt: raw.created_at,
+		updatedAt: raw.updated_at,
+		currency,
+		decimals: amounts.decimals,
+		taxesIncluded: raw.taxes_included ?? false,
+		customer: {
+			id: buyer?.id,
+			email: raw.email ?? raw.contact_email ?? buyer?.email,
+			phone: raw.phone ?? buyer?.phone ?? billing?.phone ?? delivery?.phone,
+			firstName: buyer?.first_name ?? billing?.first_name ?? delivery?.first_name,
+			lastName: buyer?.last_name ?? billing?.last_name ?? delivery?.last_name,
+			acceptsMarketing: acceptsMarketing ?? undefined,
+			guest: !buyer?.id,
+		},
+		billingAddress: billing && readAddress(billing),
+		shippingAddress: delivery && readAddress(delivery),
+		lineItems,
+		totals: {
+			subtotal: amounts.sum(lineItems.map((l) => l.subtotal)),
+			discount: pick(raw.total_discounts, raw.total_discounts_set, ['total_discounts'], ['total_discounts_set']),
+			shipping,
+			shippingTax,
+			tax: pick(raw.total_tax, raw.total_tax_set, ['total_tax'], ['total_tax_set']),
+			total: pick(raw.total_price, raw.total_price_set, ['total_price'], ['total_price_set'], false),
+		},
+		discountCodes: (raw.discount_codes ?? []).map((d) => d.code).filter((c): c is string => c !== undefined),
+		shippingMethod: shippingLines.find((s) => s.title)?.title,
+		paymentMethod: raw.payment_gateway_names?.filter(Boolean).join(', ') || undefined,
+		note: raw.note,
+		orderUrl: raw.order_status_url,
+		customerIp: raw.browser_ip,
+	};
+}
+
+function readAddress(value: NonNullable<z.output<typeof address>>) {
+	return compactAddress({
+		firstName: value.first_name,
+		lastName: value.last_name,
+		company: value.company,
+		address1: value.address1,
+		address2: value.address2,
+		city: value.city,
+		province: value.province,
+		postcode: value.zip,
+		country: value.country,
+		countryCode: value.country_code?.toUpperCase(),
+		phone: value.phone,
+	});
+}
+
+/** The schema that reads a Shopify order into the canonical order, in the chosen currency. */
+export function shopifyOrderSchema(currency: ShopifyCurrency = 'shop') {
+	return platformOrderSchema(shopifyOrder, (raw, ctx) => toCanonical(raw, currency, ctx));
+}
