@@ -63,3 +63,12 @@ export const optionsProperty: INodeProperties = {
 	],
 };
 
+
+/** `createSubscriber` of the order input modes (the Fields mode has `create_subscriber` among its fields). */
+export const createSubscriberProperty: INodeProperties = {
+	displayName: 'Create Subscriber',
+	name: 'createSubscriber',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to also create a MailerLite subscriber for the order\'s customer',
+};

@@ -18,7 +18,10 @@ import {
 } from '../../shared/descriptions';
 import type { ApiClient } from '../../shared/http';
 import { runBatched, runPerItem } from '../../shared/items';
+import { inOrderModes, mapOrder, orderInputModeProperty, orderSourceProperties } from '../../shared/orders/input';
+import type { CanonicalOrder } from '../../shared/orders/model';
 import { fetchPages } from '../../shared/pagination';
+import type { Issue } from '../../shared/validation';
 import { validateItem } from '../../shared/validation';
 import { describeError, getPage, unwrap, unwrapList } from '../transport';
 import { optionsProperty } from './common';
@@ -119,6 +122,14 @@ export function deleteOne(base: Base & { idParam: string }): Operation {
 	};
 }
 
+/** The Shopify Order and WooCommerce Order input modes of an operation whose body an order can fill. */
+export interface OrderModes {
+	/** Parameters of those modes, below the shared ones (e.g. the status). */
+	properties: INodeProperties[];
+	/** The body made from the item read as an order; what the order lacks goes into `issues`. */
+	fromOrder: (ctx: IExecuteFunctions, itemIndex: number, order: CanonicalOrder, issues: Issue[]) => IDataObject;
+}
+
 export interface WriteSpec<S extends z.ZodType> extends Base {
 	method: 'POST' | 'PUT';
 	schema: S;
@@ -128,24 +139,42 @@ export interface WriteSpec<S extends z.ZodType> extends Base {
 	fromFields: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
 	example: unknown;
 	hint?: string;
+	orderModes?: OrderModes;
 }
 
-/** Fields-or-JSON input, validated per item, then one request per item. */
+/** The unvalidated body of one item, from whichever input mode is chosen. */
+function bodyOf<S extends z.ZodType>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: Pick<WriteSpec<S>, 'fromFields' | 'orderModes'>,
+): unknown {
+	const { orderModes } = spec;
+	return readBody(
+		ctx,
+		itemIndex,
+		() => compact(spec.fromFields(ctx, itemIndex)),
+		orderModes &&
+			((order) => mapOrder(ctx, itemIndex, (issues) => orderModes.fromOrder(ctx, itemIndex, order, issues))),
+	);
+}
+
+/** Fields-or-JSON (or order) input, validated per item, then one request per item. */
 export function write<S extends z.ZodType>(spec: WriteSpec<S>): Operation {
 	return {
 		description: describe(spec, [
-			inputModeProperty,
+			spec.orderModes ? orderInputModeProperty : inputModeProperty,
 			jsonBodyProperty(spec.example, spec.hint),
 			...spec.fields.map((p) => ({
 				...p,
 				displayOptions: { show: { ...p.displayOptions?.show, inputMode: ['fields'] } },
 			})),
+			...(spec.orderModes ? [...orderSourceProperties, ...inOrderModes(spec.orderModes.properties)] : []),
 		]),
 		async execute(client) {
 			return await runPerItem(
 				this,
 				async (itemIndex) => {
-					const input = readBody(this, itemIndex, () => compact(spec.fromFields(this, itemIndex)));
+					const input = bodyOf(this, itemIndex, spec);
 					const body = validateItem(this.getNode(), spec.schema, input, itemIndex);
 					const path = spec.path(this, itemIndex);
 					return unwrap(await client.request({ method: spec.method, path, body, itemIndex }));
@@ -178,7 +207,7 @@ export function importAll<S extends z.ZodType>(spec: ImportSpec<S>): Operation {
 			return await runBatched(this, {
 				batchSize: Number.MAX_SAFE_INTEGER,
 				prepare: (itemIndex) => {
-					const input = readBody(this, itemIndex, () => compact(spec.fromFields(this, itemIndex)));
+					const input = bodyOf(this, itemIndex, spec);
 					const entry = validateItem(node, spec.schema, input, itemIndex);
 					const itemPath = spec.path(this, itemIndex);
 					if (path !== undefined && itemPath !== path) {

@@ -7,12 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, inputModeProperty, jsonBodyProperty, readBody } from '../../../shared/descriptions';
+import { compact, jsonBodyProperty, readBody } from '../../../shared/descriptions';
 import type { ApiClient, HttpResponse } from '../../../shared/http';
 import { keepMessage } from '../../../shared/http';
 import type { BatchOutcome } from '../../../shared/items';
 import { runBatched } from '../../../shared/items';
+import {
+	isOrderMode,
+	orderInputModeProperty,
+	orderSourceProperties,
+	readStatusOverride,
+	statusOverrideProperty,
+} from '../../../shared/orders/input';
 import { validateItem } from '../../../shared/validation';
+import { fromOrder } from '../../fromOrder';
 import type { Order } from '../../schemas';
 import { orderSchema } from '../../schemas';
 import type { StatusMapping } from '../../statuses';
@@ -32,12 +40,23 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	inputModeProperty,
+	orderInputModeProperty,
 	jsonBodyProperty(
 		upsertExample,
 		'One order per input item, as in eSputnik\'s "orders" array; the node sends them in batches of up to 1000',
 	),
 	...upsertFields.map((p) => ({ ...p, displayOptions: { show: { inputMode: ['fields'] } } })),
+	...orderSourceProperties,
+	statusOverrideProperty(
+		[
+			{ name: 'Abandoned Shopping Cart', value: 'ABANDONED_SHOPPING_CART' },
+			{ name: 'Cancelled', value: 'CANCELLED' },
+			{ name: 'Delivered', value: 'DELIVERED' },
+			{ name: 'In Progress', value: 'IN_PROGRESS' },
+			{ name: 'Initialized', value: 'INITIALIZED' },
+		],
+		'As Yespo\'s own integrations map it. Shopify: fulfilled → DELIVERED; partially fulfilled → IN_PROGRESS; cancelled or refunded → CANCELLED; otherwise INITIALIZED. WooCommerce: completed → DELIVERED; processing, on-hold → IN_PROGRESS; cancelled, failed, refunded → CANCELLED; otherwise INITIALIZED.',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -82,7 +101,7 @@ const properties: INodeProperties[] = [
 				],
 				default: 'none',
 				description:
-					'Translate the shop platform\'s status into eSputnik\'s, as Yespo\'s own Shopify and WooCommerce integrations do. eSputnik statuses pass through unchanged.',
+					'Translate the shop platform\'s status into eSputnik\'s, as Yespo\'s own Shopify and WooCommerce integrations do. eSputnik statuses pass through unchanged. The Shopify Order and WooCommerce Order input modes map the status themselves (see Status).',
 				hint: 'Shopify marks cancelled orders with cancelled_at, e.g. {{ $json.cancelled_at ? "cancelled" : $json.fulfillment_status }}',
 			},
 			timeoutOption,
@@ -114,14 +133,21 @@ export async function execute(this: IExecuteFunctions, client: ApiClient): Promi
 	return await runBatched<Order>(this, {
 		batchSize,
 		prepare: (itemIndex) => {
-			const input = readBody(this, itemIndex, () => compact(fromUpsertFields(this, itemIndex)));
+			const input = readBody(
+				this,
+				itemIndex,
+				() => compact(fromUpsertFields(this, itemIndex)),
+				(order) => fromOrder(order, { statusOverride: readStatusOverride(this, itemIndex) }),
+			);
 			if (isObject(input) && Array.isArray(input.orders)) {
 				throw new NodeOperationError(node, `[item ${itemIndex}] orders: Give one order per item, not the {"orders": [...]} wrapper`, {
 					itemIndex,
 					description: 'The node builds the wrapper itself. Split the orders into items, e.g. with a Split Out node.',
 				});
 			}
-			const withStatus = isObject(input) ? { ...input, status: mapStatus(input.status, mapping) } : input;
+			// The order modes have mapped the status already, by the order's own platform.
+			const ownStatus = isOrderMode(this.getNodeParameter('inputMode', itemIndex, 'fields'));
+			const withStatus = isObject(input) && !ownStatus ? { ...input, status: mapStatus(input.status, mapping) } : input;
 			return validateItem(node, schema, withStatus, itemIndex) as Order;
 		},
 		send: async (batch) => await sendOrders(this, client, batch),

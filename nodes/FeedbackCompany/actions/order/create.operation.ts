@@ -1,28 +1,75 @@
-import { inputModeProperty, jsonBodyProperty, readBody, compact } from '../../../shared/descriptions';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { jsonBodyProperty, readBody, compact } from '../../../shared/descriptions';
 import { runPerItem } from '../../../shared/items';
+import {
+	inOrderModes,
+	mapOrder,
+	ORDER_INPUT_MODES,
+	orderInputModeProperty,
+	orderSourceProperties,
+} from '../../../shared/orders/input';
 import { validateItem } from '../../../shared/validation';
+import { fromOrder } from '../../fromOrder';
 import { orderCreate } from '../../schemas';
 import type { Operation } from '../operations';
 import { describe } from '../operations';
-import { createExample, createFields, fromCreateFields } from './fields';
+import { createExample, createFields, fromCreateFields, readInvitation, SHARED_WITH_ORDER_MODES } from './fields';
 
 const base = { resource: 'order', operation: 'create' };
 
+/** Parameters of the Shopify Order and WooCommerce Order input modes, besides the shared invitation ones. */
+const orderFields: INodeProperties[] = [
+	{
+		displayName: 'Product URL',
+		name: 'productUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://shop.example.com/products/{sku}',
+		description:
+			'The product page of each line item, with {productId}, {variantId} or {sku} in place of the line\'s value. Leave empty to register the order without products (shop reviews only).',
+		hint: 'The Feedback Company needs a URL for every product, and shop orders carry none',
+	},
+];
+
 export const { description, execute }: Operation = {
 	description: describe(base, [
-		inputModeProperty,
+		orderInputModeProperty,
 		jsonBodyProperty(
 			createExample,
 			'The documented Order object. Omit "invitation" to only register the order, and omit "reminder" to send no reminder.',
 		),
+		...orderSourceProperties,
 		...createFields.map((p) => ({
 			...p,
-			displayOptions: { show: { ...p.displayOptions?.show, inputMode: ['fields'] } },
+			displayOptions: {
+				show: {
+					...p.displayOptions?.show,
+					inputMode: SHARED_WITH_ORDER_MODES.includes(p.name) ? ['fields', ...ORDER_INPUT_MODES] : ['fields'],
+				},
+			},
 		})),
+		...inOrderModes(orderFields),
 	]),
 	async execute(client) {
 		return await runPerItem(this, async (itemIndex) => {
-			const input = readBody(this, itemIndex, () => compact(fromCreateFields(this, itemIndex)));
+			const input = readBody(
+				this,
+				itemIndex,
+				() => compact(fromCreateFields(this, itemIndex)),
+				(order) =>
+					mapOrder(this, itemIndex, (issues) =>
+						fromOrder(
+							order,
+							{
+								invitation: readInvitation(this, itemIndex),
+								filtercode: this.getNodeParameter('filtercode', itemIndex, '') as string,
+								productUrl: this.getNodeParameter('productUrl', itemIndex, '') as string,
+							},
+							issues,
+						),
+					),
+			);
 			const body = validateItem(this.getNode(), orderCreate, input, itemIndex);
 			// Not repeated after a timeout or server error: whether a second order with the same
 			// external_id is rejected, ignored or duplicated is not documented.

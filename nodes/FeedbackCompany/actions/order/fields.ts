@@ -93,6 +93,20 @@ export const createFields: INodeProperties[] = [
 	},
 ];
 
+/** Parameters the order input modes show too: an order has no invitation timing or filter code. */
+export const SHARED_WITH_ORDER_MODES = ['sendInvitation', 'delay', 'reminder', 'filtercode'];
+
+/** The invitation of Send Invitation, Invitation Delay and Reminder; undefined when none is to be sent. */
+export function readInvitation(ctx: IExecuteFunctions, i: number): IDataObject | undefined {
+	if (!(ctx.getNodeParameter('sendInvitation', i, true) as boolean)) return undefined;
+	const invitation: IDataObject = {};
+	const delay = ctx.getNodeParameter('delay.value', i, null);
+	const reminder = ctx.getNodeParameter('reminder.value', i, null);
+	if (delay) invitation.delay = delay;
+	if (reminder) invitation.reminder = reminder;
+	return invitation;
+}
+
 export function fromCreateFields(ctx: IExecuteFunctions, i: number): IDataObject {
 	const body: IDataObject = {
 		external_id: ctx.getNodeParameter('external_id', i),
@@ -102,14 +116,8 @@ export function fromCreateFields(ctx: IExecuteFunctions, i: number): IDataObject
 		}),
 		filtercode: ctx.getNodeParameter('filtercode', i, ''),
 	};
-	if (ctx.getNodeParameter('sendInvitation', i, true) as boolean) {
-		const invitation: IDataObject = {};
-		const delay = ctx.getNodeParameter('delay.value', i, null);
-		const reminder = ctx.getNodeParameter('reminder.value', i, null);
-		if (delay) invitation.delay = delay;
-		if (reminder) invitation.reminder = reminder;
-		body.invitation = invitation;
-	}
+	const invitation = readInvitation(ctx, i);
+	if (invitation) body.invitation = invitation;
 	const products = ctx.getNodeParameter('products.product', i, []) as IDataObject[];
 	if (products.length) body.products = products.map((p) => compact(p));
 	return body;

@@ -2,7 +2,7 @@ import { customerCreate } from '../../schemas';
 import { shopIdProperty } from '../common';
 import { write } from '../operations';
 import { inShop } from '../paths';
-import { example, fromCreateFields, hint, createFields } from './fields';
+import { customerOrderModes, example, fromCreateFields, hint, createFields } from './fields';
 
 export const { description, execute } = write({
 	resource: 'customer',
@@ -15,4 +15,5 @@ export const { description, execute } = write({
 	fromFields: fromCreateFields,
 	example,
 	hint,
+	orderModes: customerOrderModes,
 });

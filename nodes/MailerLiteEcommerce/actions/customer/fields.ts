@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { customerFromOrder } from '../../fromOrder';
+import { createSubscriberProperty } from '../common';
+import type { OrderModes } from '../operations';
+
 const optional: INodeProperties[] = [
 	{ displayName: 'Accepts Marketing', name: 'accepts_marketing', type: 'boolean', default: false, description: 'Whether the customer agreed to receive marketing' },
 	{ displayName: 'Create Subscriber', name: 'create_subscriber', type: 'boolean', default: false, description: 'Whether to also create a MailerLite subscriber' },
@@ -48,3 +52,10 @@ export const fromUpdateFields = (ctx: IExecuteFunctions, i: number): IDataObject
 
 export const example = { email: 'customer@email.com', accepts_marketing: true, create_subscriber: true };
 export const hint = 'MailerLite creates the customer if none with this e-mail exists. Fields other than email, accepts_marketing and create_subscriber come from MailerLite\'s own plugin (UNVERIFIED in the docs).';
+
+/** Create and Update from an order: its customer, with subscriber fields from the billing address. */
+export const customerOrderModes: OrderModes = {
+	properties: [createSubscriberProperty],
+	fromOrder: (ctx, i, order, issues) =>
+		customerFromOrder(order, { createSubscriber: ctx.getNodeParameter('createSubscriber', i, false) as boolean }, issues),
+};

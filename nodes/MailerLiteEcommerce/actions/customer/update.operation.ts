@@ -2,7 +2,7 @@ import { customerUpdate } from '../../schemas';
 import { idProperty, shopIdProperty } from '../common';
 import { write } from '../operations';
 import { inShop } from '../paths';
-import { example, fromUpdateFields, hint, updateFields } from './fields';
+import { customerOrderModes, example, fromUpdateFields, hint, updateFields } from './fields';
 
 export const { description, execute } = write({
 	resource: 'customer',
@@ -15,4 +15,5 @@ export const { description, execute } = write({
 	fromFields: fromUpdateFields,
 	example,
 	hint,
+	orderModes: customerOrderModes,
 });

@@ -2,7 +2,7 @@ import { orderCreate } from '../../schemas';
 import { shopIdProperty } from '../common';
 import { write } from '../operations';
 import { inShop } from '../paths';
-import { createExample, createFields, fromCreateFields } from './fields';
+import { createExample, createFields, createOrderModes, fromCreateFields } from './fields';
 
 export const { description, execute } = write({
 	resource: 'order',
@@ -14,5 +14,6 @@ export const { description, execute } = write({
 	fields: createFields,
 	fromFields: fromCreateFields,
 	example: createExample,
+	orderModes: createOrderModes,
 	hint: 'MailerLite creates the customer when no customer with this e-mail exists. A create is never re-sent after a timeout or server error, because it could create the order twice.',
 });

@@ -1,5 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readStatusOverride, statusOverrideProperty } from '../../../shared/orders/input';
+import type { FromOrderOptions } from '../../fromOrder';
+import { orderFromOrder, orderUpdateFromOrder } from '../../fromOrder';
+import { createSubscriberProperty } from '../common';
+import type { OrderModes } from '../operations';
+
 export const statusProperty: INodeProperties = {
 	displayName: 'Status',
 	name: 'status',
@@ -69,4 +75,29 @@ export const createExample = {
 	cart: { items: [{ ecommerce_product_id: '1236545467567', variant: 'product variant', quantity: 1, price: 123.4 }] },
 	status: 'pending',
 	total_price: 123.4,
+};
+
+const orderModeStatus = statusOverrideProperty(
+	[
+		{ name: 'Complete', value: 'complete' },
+		{ name: 'Pending', value: 'pending' },
+	],
+	'Not paid (Shopify pending; WooCommerce pending, on-hold, failed) → pending; paid or shipped → complete. Cancelled and refunded orders are refused: leave them out or choose a status.',
+);
+
+const readOptions = (ctx: IExecuteFunctions, i: number): FromOrderOptions => ({
+	statusOverride: readStatusOverride(ctx, i),
+	createSubscriber: ctx.getNodeParameter('createSubscriber', i, false) as boolean,
+});
+
+/** Create and Import: the whole order, its customer and cart. */
+export const createOrderModes: OrderModes = {
+	properties: [orderModeStatus, createSubscriberProperty],
+	fromOrder: (ctx, i, order, issues) => orderFromOrder(order, readOptions(ctx, i), issues),
+};
+
+/** Update: the order's status and total. */
+export const updateOrderModes: OrderModes = {
+	properties: [orderModeStatus],
+	fromOrder: (ctx, i, order, issues) => orderUpdateFromOrder(order, readOptions(ctx, i), issues),
 };

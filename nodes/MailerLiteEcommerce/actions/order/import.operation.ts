@@ -2,7 +2,7 @@ import { orderCreate } from '../../schemas';
 import { shopIdProperty } from '../common';
 import { importAll } from '../operations';
 import { inShop } from '../paths';
-import { createExample, createFields, fromCreateFields } from './fields';
+import { createExample, createFields, createOrderModes, fromCreateFields } from './fields';
 
 export const { description, execute } = importAll({
 	resource: 'order',
@@ -13,6 +13,7 @@ export const { description, execute } = importAll({
 	fields: createFields,
 	fromFields: fromCreateFields,
 	example: createExample,
+	orderModes: createOrderModes,
 	wrap: (orders) => ({ orders }),
 	errorPrefix: 'orders.',
 	hint: 'All input items go in one request as {"orders": [...]}. That body shape comes from MailerLite\'s own plugin; the docs do not show it (UNVERIFIED).',

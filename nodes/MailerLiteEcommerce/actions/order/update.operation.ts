@@ -4,7 +4,7 @@ import { orderUpdate } from '../../schemas';
 import { idProperty, shopIdProperty } from '../common';
 import { write } from '../operations';
 import { inShop } from '../paths';
-import { statusProperty } from './fields';
+import { statusProperty, updateOrderModes } from './fields';
 
 export const { description, execute } = write({
 	resource: 'order',
@@ -28,5 +28,6 @@ export const { description, execute } = write({
 	],
 	fromFields: (ctx, i) => ctx.getNodeParameter('updateFields', i, {}) as IDataObject,
 	example: { status: 'complete', total_price: 123.4 },
+	orderModes: updateOrderModes,
 	hint: 'Only status and total_price can change; the cart and customer have their own resources.',
 });

@@ -1,10 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputModeProperty, jsonBodyProperty, readBody } from '../../../shared/descriptions';
+import { jsonBodyProperty, readBody } from '../../../shared/descriptions';
 import type { ApiClient } from '../../../shared/http';
 import { runPerItem } from '../../../shared/items';
+import {
+	inOrderModes,
+	mapOrder,
+	orderInputModeProperty,
+	orderSourceProperties,
+	readStatusOverride,
+	statusOverrideProperty,
+} from '../../../shared/orders/input';
 import { validateItem } from '../../../shared/validation';
+import type { SlugSource } from '../../fromOrder';
+import { fromOrder } from '../../fromOrder';
 import { orderUpsert } from '../../schemas';
 import { optionsProperty, orderIdProperty } from '../common';
 
@@ -54,10 +64,46 @@ export const example = {
 	items: [{ slug: 'first-product' }, { slug: 'second-product' }],
 };
 
+/** Parameters of the Shopify Order and WooCommerce Order input modes. */
+const orderFields: INodeProperties[] = [
+	statusOverrideProperty(
+		[
+			{ name: 'Fulfilled', value: 'fulfilled', description: 'Starts the Call-To-Review e-mail' },
+			{ name: 'Pending', value: 'pending', description: 'Registers the order; no review request' },
+		],
+		'Shipped orders (Shopify fulfilled, WooCommerce completed) → fulfilled, which starts the review e-mail; all others → pending',
+	),
+	{
+		displayName: 'Item Slug Source',
+		name: 'itemSlugSource',
+		type: 'options',
+		options: [
+			{ name: 'Line Item SKU', value: 'sku', description: 'Each line item\'s SKU as a slug, e.g. MUG-WHITE → mug-white' },
+			{ name: 'Line Item Title', value: 'title', description: 'Each product title made into a slug as Webflow does, e.g. "Ceramic Mug" → ceramic-mug' },
+			{ name: 'List Below', value: 'list', description: 'Give the slugs yourself, e.g. with an expression' },
+		],
+		default: 'sku',
+		description: 'Where the Webflow product slugs come from; shop orders do not carry them',
+		hint: 'A line item without a SKU (or title) stops the item with an error naming it; nothing is sent',
+	},
+	{
+		displayName: 'Item Slugs',
+		name: 'itemSlugs',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. first-product, second-product',
+		description: 'Slugs of the Webflow CMS product items, separated by commas, or an expression that returns a list',
+		displayOptions: { show: { itemSlugSource: ['list'] } },
+	},
+];
+
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['upsert'] } }, [
-	inputModeProperty,
+	orderInputModeProperty,
 	jsonBodyProperty(example, 'Only order_id, customer.name, customer.email, status and items[].slug are documented; other fields are rejected'),
 	...fields.map((p) => ({ ...p, displayOptions: { show: { inputMode: ['fields'] } } })),
+	...orderSourceProperties,
+	...inOrderModes(orderFields),
 	optionsProperty,
 ]);
 
@@ -89,7 +135,25 @@ function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
  */
 export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
-		const body = validateItem(this.getNode(), orderUpsert, readBody(this, itemIndex, () => fromFields(this, itemIndex)), itemIndex);
+		const input = readBody(
+			this,
+			itemIndex,
+			() => fromFields(this, itemIndex),
+			(order) =>
+				mapOrder(this, itemIndex, (issues) => {
+					const slugSource = this.getNodeParameter('itemSlugSource', itemIndex, 'sku') as SlugSource;
+					return fromOrder(
+						order,
+						{
+							statusOverride: readStatusOverride(this, itemIndex),
+							slugSource,
+							slugs: slugSource === 'list' ? slugs(this.getNodeParameter('itemSlugs', itemIndex, '')) : undefined,
+						},
+						issues,
+					);
+				}),
+		);
+		const body = validateItem(this.getNode(), orderUpsert, input, itemIndex);
 		await client.request({ method: 'POST', path: '/orders', body, itemIndex });
 		return { success: true, ...body };
 	});
