@@ -1,11 +1,12 @@
+import { createHash } from 'crypto';
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -13,6 +14,12 @@ import { credentialRefused } from '../nodes/shared/credential-error';
 import { parseBody } from '../nodes/shared/json';
 
 const DEFAULT_BASE_URL = 'https://www.feedbackcompany.com/api/v2';
+
+/** Which client ID, secret and host a stored token was issued for (a hash; never the secret). */
+function issuedFor(credentials: ICredentialDataDecryptedObject): string {
+	const key = [credentials.clientId, credentials.clientSecret, credentials.baseUrl || DEFAULT_BASE_URL].join('\n');
+	return createHash('sha256').update(key).digest('hex');
+}
 
 /** Removes the client secret from a text that may echo the token URL. */
 function withoutSecret(text: string, secret: string): string {
@@ -86,7 +93,7 @@ export class FeedbackCompanyApi implements ICredentialType {
 		},
 		{
 			displayName:
-				'Every new access token invalidates the previous one, also the token of a shop plugin (WooCommerce, Magento) that uses the same client ID. Ask The Feedback Company for separate API credentials for n8n. Testing this credential requests a new token.',
+				'Every new access token invalidates the previous one, also the token of a shop plugin (WooCommerce, Magento) that uses the same client ID. Ask The Feedback Company for separate API credentials for n8n. Testing this credential requests a new token when none is stored or the client ID or secret changed.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -96,6 +103,12 @@ export class FeedbackCompanyApi implements ICredentialType {
 			name: 'accessToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Issued For',
+			name: 'tokenIssuedFor',
+			type: 'hidden',
 			default: '',
 		},
 	];
@@ -140,15 +153,29 @@ export class FeedbackCompanyApi implements ICredentialType {
 				),
 			);
 		}
-		return { accessToken: token };
+		return { accessToken: token, tokenIssuedFor: issuedFor(credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	/**
+	 * Bearer token. A stored token that was issued for another client ID, secret or host (the user
+	 * edited them) must not be used: otherwise a wrong secret would still test fine. It is treated
+	 * as expired, so that n8n's own refresh (the 401 path) asks for a token with the current values
+	 * before anything reaches the API.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (credentials.accessToken && credentials.tokenIssuedFor !== issuedFor(credentials)) {
+			throw Object.assign(new Error('The stored access token belongs to other client credentials'), {
+				response: { status: 401 },
+			});
+		}
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,52 +1,68 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials-helper';
+import type { TestCredentialsHelper } from './credentials-helper';
+import { runWorkflow } from './run-workflow';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	httpStatus?: number;
 	message: string;
+	credentialsHelper: TestCredentialsHelper;
 }
 
 /**
- * Runs a credential type's declarative `test` the way n8n's Test button does: the request's
- * expressions are resolved against `$credentials`, the credential's `authenticate` is applied,
- * and any 2xx answer counts as success.
+ * n8n's Test button runs a credential's declarative `test.request` as a routing request of a node
+ * that uses the credential (n8n-core's RoutingNode), with the credential's `authenticate`,
+ * `preAuthentication` and the 401 refresh applied. This node does the same.
  */
+function credentialTestNode(type: ICredentialType): INodeType {
+	const { request } = type.test!;
+	const description = {
+		displayName: 'Credential Test',
+		name: 'credentialTest',
+		group: ['transform'],
+		version: 1,
+		description: 'Runs the credential test request',
+		defaults: { name: 'Credential Test' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: type.name, required: true }],
+		requestDefaults: { baseURL: request.baseURL },
+		properties: [
+			{
+				displayName: 'Request',
+				name: 'request',
+				type: 'hidden',
+				default: '',
+				routing: { request: { method: request.method ?? 'GET', url: request.url, qs: request.qs } },
+			},
+		],
+	} as INodeTypeDescription;
+	return { description };
+}
+
+/** Runs the Test button of `type` with `data` (or with what `credentialsHelper` has stored). */
 export async function testCredential(
 	type: ICredentialType,
 	data: ICredentialDataDecryptedObject,
+	credentialsHelper?: TestCredentialsHelper,
 ): Promise<CredentialTestResult> {
-	if (!type.test) throw new Error(`${type.name} has no declarative test`);
-	const node: INode = { id: 't', name: 'Credential test', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: {
-			getByName: () => ({}) as never,
-			getByNameAndVersion: () => NodeHelpers.getVersionedNodeType({ description: { properties: [] } } as never),
-			getKnownTypes: () => ({}),
-		},
+	const r = await runWorkflow({
+		node: { type: 'credentialTest', parameters: {}, credentials: [type.name] },
+		nodeTypes: { credentialTest: credentialTestNode(type) },
+		credentialTypes: { [type.name]: type },
+		credentials: { [type.name]: data },
+		credentialsHelper,
 	});
-	const resolve = (value: unknown): unknown =>
-		typeof value === 'string'
-			? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: data }, undefined, '')
-			: value;
-	const { request } = type.test;
-	let options: IHttpRequestOptions = {
-		url: String(resolve(request.url ?? '')),
-		baseURL: resolve(request.baseURL) as string | undefined,
-		method: request.method ?? 'GET',
-		qs: request.qs as IHttpRequestOptions['qs'],
+	if (r.status === 'success') {
+		return { status: 'OK', message: 'Connection tested successfully', credentialsHelper: r.credentialsHelper };
+	}
+	const httpCode = r.error instanceof NodeApiError || 'httpCode' in (r.error ?? {}) ? Number((r.error as NodeApiError).httpCode) : NaN;
+	return {
+		status: 'Error',
+		httpStatus: Number.isNaN(httpCode) ? undefined : httpCode,
+		message: r.error?.message ?? 'unknown',
+		credentialsHelper: r.credentialsHelper,
 	};
-	const helper = new TestCredentialsHelper({ [type.name]: type }, { [type.name]: { ...data } });
-	options = await helper.authenticate({ ...data }, type.name, options, workflow, node);
-	const url = new URL((options.baseURL ?? '').replace(/\/?$/, '/') + options.url.replace(/^\//, ''));
-	for (const [k, v] of Object.entries(options.qs ?? {})) url.searchParams.set(k, String(v));
-	const response = await fetch(url, { method: options.method, headers: options.headers as Record<string, string> });
-	return response.ok
-		? { status: 'OK', httpStatus: response.status, message: 'Connection tested successfully' }
-		: { status: 'Error', httpStatus: response.status, message: await response.text() };
 }

@@ -441,14 +441,41 @@ describe('Shop and Product Review', () => {
 });
 
 describe('credential', () => {
-	it('the credential test (GET /shop with the token) passes with a valid token and fails with a stale one', async () => {
+	it('the credential test (GET /shop) fetches a token once, reuses it, and fails for an edited wrong secret', async () => {
 		const type = new FeedbackCompanyApi();
-		const token = fc.issueToken();
-		const data = { clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${sim.url}/api/v2`, accessToken: token };
-		expect(await testCredential(type, data)).toMatchObject({ status: 'OK', httpStatus: 200 });
+		const data = { clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${sim.url}/api/v2`, accessToken: '' };
+
+		const first = await testCredential(type, data);
+		expect(first.status).toBe('OK');
+		expect(fc.state.tokenRequests).toBe(1);
 		expect(sim.requests.at(-1)?.path).toBe('/api/v2/shop');
+		const helper = first.credentialsHelper;
+
+		expect((await testCredential(type, data, helper)).status).toBe('OK');
+		expect(fc.state.tokenRequests).toBe(1);
+
+		// The user edits the secret to a wrong one: the stored token must not make the test pass.
+		helper.stored.feedbackCompanyApi.clientSecret = FC_WRONG_SECRET;
+		const shopCalls = sim.requests.filter((q) => q.path.endsWith('/shop')).length;
+		const wrong = await testCredential(type, data, helper);
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toContain('did not issue an access token');
+		expect(wrong.message).not.toContain(FC_WRONG_SECRET);
+		expect(sim.requests.filter((q) => q.path.endsWith('/shop'))).toHaveLength(shopCalls);
+
+		// Back to the right secret: the token issued for it still works, no new token is needed.
+		helper.stored.feedbackCompanyApi.clientSecret = FC_CLIENT_SECRET;
+		expect((await testCredential(type, data, helper)).status).toBe('OK');
+		expect(fc.state.tokenRequests).toBe(2);
+	});
+
+	it('the credential test refreshes a token that was invalidated elsewhere', async () => {
+		const type = new FeedbackCompanyApi();
+		const data = { clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${sim.url}/api/v2`, accessToken: '' };
+		const { credentialsHelper } = await testCredential(type, data);
 		fc.issueToken();
-		expect(await testCredential(type, data)).toMatchObject({ status: 'Error', httpStatus: 401 });
+		expect((await testCredential(type, data, credentialsHelper)).status).toBe('OK');
+		expect(credentialsHelper.preAuthCalls.map((c) => c.expired)).toEqual([false, true]);
 	});
 
 	it('secrets never reach output, errors or logs', async () => {
