@@ -109,6 +109,7 @@ export class FeedbackCompanyApi implements ICredentialType {
 			displayName: 'Token Issued For',
 			name: 'tokenIssuedFor',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 	];
