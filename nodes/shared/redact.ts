@@ -25,7 +25,8 @@ export class Redactor {
 	text(value: string): string {
 		let out = value;
 		for (const secret of this.secrets) out = out.split(secret).join(MASK);
-		return out;
+		// An echoed Authorization header also carries what the node never saw: a refreshed token, HTTP Basic's Base64.
+		return out.replace(/\b(Bearer|Basic) [\w+/.~-]{16,}={0,2}/g, `$1 ${MASK}`);
 	}
 
 	/** A deep copy with every string redacted. */

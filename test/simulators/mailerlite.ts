@@ -666,8 +666,27 @@ export function createMailerLiteSimulator(options: { apiKey?: string } = {}): Ma
 		};
 	}
 
+	/**
+	 * Cart items grouped by cart, rebuilt after any change to a shop's items: scanning every item
+	 * for each rendered order made a page of orders cost O(all items), i.e. paging O(n²).
+	 */
+	const itemsByCart = new Map<string, { size: number; changes: number; byCart: Map<string, CartItem[]> }>();
+	let itemChanges = 0;
+
 	function itemsOf(shopId: string, cartId: string): CartItem[] {
-		return [...bucket(state.cartItems, shopId).values()].filter((i) => i.cart_id === cartId);
+		const items = bucket(state.cartItems, shopId);
+		let index = itemsByCart.get(shopId);
+		if (!index || index.size !== items.size || index.changes !== itemChanges) {
+			const byCart = new Map<string, CartItem[]>();
+			for (const item of items.values()) {
+				const list = byCart.get(item.cart_id);
+				if (list) list.push(item);
+				else byCart.set(item.cart_id, [item]);
+			}
+			index = { size: items.size, changes: itemChanges, byCart };
+			itemsByCart.set(shopId, index);
+		}
+		return [...(index.byCart.get(cartId) ?? [])];
 	}
 
 	function renderItem(shopId: string, item: CartItem): Json {
@@ -911,6 +930,7 @@ export function createMailerLiteSimulator(options: { apiKey?: string } = {}): Ma
 			price: Number(body.price),
 		};
 		bucket(state.cartItems, shopId).set(item.id, item);
+		itemChanges++;
 		return item;
 	}
 
@@ -971,6 +991,7 @@ export function createMailerLiteSimulator(options: { apiKey?: string } = {}): Ma
 		bucket(state.carts, shopId).delete(cartId);
 		const items = bucket(state.cartItems, shopId);
 		for (const item of [...items.values()]) if (item.cart_id === cartId) items.delete(item.id);
+		itemChanges++;
 	}
 
 	// --- HTTP handlers -------------------------------------------------------------------------
@@ -1194,6 +1215,7 @@ export function createMailerLiteSimulator(options: { apiKey?: string } = {}): Ma
 						const rendered = renderShop(shop);
 						state.shops.delete(shopId);
 						for (const map of shopMaps) map.delete(shopId);
+						itemChanges++;
 						return ok(200, rendered);
 					}),
 			},
@@ -1361,6 +1383,7 @@ export function createMailerLiteSimulator(options: { apiKey?: string } = {}): Ma
 						}
 						const rendered = renderItem(shopId, item);
 						items.delete(itemId);
+						itemChanges++;
 						return ok(200, rendered);
 					}),
 			},

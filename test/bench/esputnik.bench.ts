@@ -1,0 +1,123 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
+import { Esputnik } from '../../nodes/Esputnik/Esputnik.node';
+import { runWorkflow } from '../harness/run-workflow';
+import { createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
+import { esputnikOrder } from '../support/orders';
+import { httpRequestNode, httpRequestNodeTypes } from './http-request';
+import type { BenchRow, Comparison } from './measure';
+import { mark, measure, speedup } from './measure';
+
+const credentialTypes = { esputnikApi: new EsputnikApi() };
+
+const jsonMode: INodeParameters = { resource: 'order', operation: 'upsert', inputMode: 'json', jsonBody: '={{ $json }}' };
+
+/** The same order mapped field by field with expressions, as a user maps a shop's order. */
+const fieldsMode: INodeParameters = {
+	resource: 'order',
+	operation: 'upsert',
+	externalOrderId: '={{ $json.externalOrderId }}',
+	status: '={{ $json.status }}',
+	date: '={{ $json.date }}',
+	totalCost: '={{ $json.totalCost }}',
+	currency: '={{ $json.currency }}',
+	externalCustomerId: '={{ $json.externalCustomerId }}',
+	email: '={{ $json.email }}',
+	items: {
+		item: [
+			{ externalItemId: '={{ $json.items[0].externalItemId }}', name: 'Mug', quantity: 2, cost: 19.9, url: 'https://shop.example.com/p/mug' },
+			{ externalItemId: 'sku-tea', name: 'Tea', quantity: 1, cost: 5 },
+		],
+	},
+	additionalFields: { shipping: 4.9 },
+};
+
+async function withSimulator(latencyMs: number, run: (url: string) => Promise<Omit<BenchRow, 'requests' | 'rateLimited'>>, check: (stored: number) => string) {
+	const es = createEsputnikSimulator();
+	await es.sim.start();
+	try {
+		es.sim.latencyMs = latencyMs;
+		const row = await run(es.sim.url);
+		return {
+			...row,
+			requests: es.sim.requests.length + es.sim.rateLimited,
+			rateLimited: es.sim.rateLimited,
+			note: [row.note, check(es.orders.size)].filter(Boolean).join('; '),
+		};
+	} finally {
+		await es.sim.stop();
+	}
+}
+
+/** Our node: Order → Create or Update, batches of up to 1000. */
+export async function ours(count: number, latencyMs: number, mode: 'json' | 'fields' = 'json'): Promise<BenchRow> {
+	const items = Array.from({ length: count }, (_, n) => esputnikOrder(n));
+	return await withSimulator(
+		latencyMs,
+		async (url) => {
+			const { result, figures } = await measure(() =>
+				runWorkflow({
+					node: { type: 'esputnik', parameters: mode === 'json' ? jsonMode : fieldsMode },
+					nodeTypes: { esputnik: new Esputnik() },
+					credentialTypes,
+					credentials: { esputnikApi: { apiKey: ESPUTNIK_API_KEY, baseUrl: `${url}/api` } },
+					items,
+					timezone: 'Europe/Kyiv',
+				}),
+			);
+			const paired = result.output.every((item, n) => item.pairedItem && (item.pairedItem as { item: number }).item === n && item.json.success === true);
+			return {
+				runner: 'ours',
+				items: count,
+				...figures,
+				note: `${mode === 'json' ? 'JSON input' : 'fields with expressions'}; ${result.output.length} outputs${paired ? ', all paired in order' : ', NOT all paired'}; status ${result.status}`,
+			};
+		},
+		(stored) => `${stored} stored`,
+	);
+}
+
+/** The HTTP Request node: one `POST /v1/orders` with `{"orders": [order]}` per item. */
+export async function httpRequest(count: number, latencyMs: number): Promise<BenchRow> {
+	const items = Array.from({ length: count }, (_, n) => esputnikOrder(n));
+	return await withSimulator(
+		latencyMs,
+		async (url) => {
+			const { result, figures } = await measure(() =>
+				runWorkflow({
+					node: httpRequestNode({
+						method: 'POST',
+						url: `${url}/api/v1/orders`,
+						credentialType: 'esputnikApi',
+						jsonBody: '={{ JSON.stringify({ orders: [$json] }) }}',
+					}),
+					nodeTypes: httpRequestNodeTypes,
+					credentialTypes,
+					credentials: { esputnikApi: { apiKey: ESPUTNIK_API_KEY, baseUrl: `${url}/api` } },
+					items,
+					timezone: 'Europe/Kyiv',
+				}),
+			);
+			return { runner: 'HTTP Request', items: count, ...figures, note: `${result.output.length} outputs; status ${result.status}` };
+		},
+		(stored) => `${stored} stored`,
+	);
+}
+
+export async function comparison(count = 10_000, latencyMs = 150): Promise<Comparison> {
+	const json = await ours(count, latencyMs);
+	const fields = await ours(count, latencyMs, 'fields');
+	const http = await httpRequest(count, latencyMs);
+	const wanted = Math.ceil(count / 1000);
+	return {
+		name: `eSputnik Create or Update, ${count.toLocaleString('en')} orders, ${latencyMs} ms latency`,
+		target: `${wanted} requests; at least 50× faster than per-item requests`,
+		rows: [json, fields, http],
+		verdicts: [
+			`requests: ${json.requests} (JSON), ${fields.requests} (fields) against ${http.requests} ${mark(json.requests === wanted && fields.requests === wanted)}`,
+			`speed: ${speedup(json, http).toFixed(1)}× (JSON), ${speedup(fields, http).toFixed(1)}× (fields) ${mark(speedup(json, http) >= 50)}` +
+				' — the HTTP Request node sends all items\' requests at once, so latency is paid once, not per item',
+		],
+	};
+}
