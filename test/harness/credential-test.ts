@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, ICredentialType, INodeType, INodeT
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from './credentials-helper';
+import type { RunResult } from './run-workflow';
 import { runWorkflow } from './run-workflow';
 
 export interface CredentialTestResult {
@@ -9,6 +10,8 @@ export interface CredentialTestResult {
 	httpStatus?: number;
 	message: string;
 	credentialsHelper: TestCredentialsHelper;
+	/** The whole run, for tests that look at the answer or the error object. */
+	run: RunResult;
 }
 
 /**
@@ -56,7 +59,7 @@ export async function testCredential(
 		credentialsHelper,
 	});
 	if (r.status === 'success') {
-		return { status: 'OK', message: 'Connection tested successfully', credentialsHelper: r.credentialsHelper };
+		return { status: 'OK', message: 'Connection tested successfully', credentialsHelper: r.credentialsHelper, run: r };
 	}
 	const httpCode = r.error instanceof NodeApiError || 'httpCode' in (r.error ?? {}) ? Number((r.error as NodeApiError).httpCode) : NaN;
 	return {
@@ -64,5 +67,6 @@ export async function testCredential(
 		httpStatus: Number.isNaN(httpCode) ? undefined : httpCode,
 		message: r.error?.message ?? 'unknown',
 		credentialsHelper: r.credentialsHelper,
+		run: r,
 	};
 }

@@ -1,8 +1,6 @@
-import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-
 import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
-import { capturedLogs, runWorkflow } from '../harness/run-workflow';
+import { testCredential as runCredentialTest } from '../harness/credential-test';
+import { capturedLogs } from '../harness/run-workflow';
 import { basicPassword, createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
 
 const es = createEsputnikSimulator();
@@ -18,44 +16,8 @@ beforeEach(() => {
 	es.clear();
 });
 
-/**
- * n8n's Test button runs a credential's declarative `test.request` as a routing request of a
- * node that uses the credential; this node does the same through n8n-core's RoutingNode.
- */
-function credentialTestNode(type: ICredentialType): INodeType {
-	const { request } = type.test!;
-	const description = {
-		displayName: 'Credential Test',
-		name: 'credentialTest',
-		group: ['transform'],
-		version: 1,
-		description: 'Runs the credential test request',
-		defaults: { name: 'Credential Test' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: type.name, required: true }],
-		requestDefaults: { baseURL: request.baseURL },
-		properties: [
-			{
-				displayName: 'Request',
-				name: 'request',
-				type: 'hidden',
-				default: '',
-				routing: { request: { method: request.method ?? 'GET', url: request.url } },
-			},
-		],
-	} as INodeTypeDescription;
-	return { description };
-}
-
 async function testCredential(apiKey: string, baseUrl = `${sim.url}/api`) {
-	const type = new EsputnikApi();
-	return await runWorkflow({
-		node: { type: 'credentialTest', parameters: {} },
-		nodeTypes: { credentialTest: credentialTestNode(type) },
-		credentialTypes: { esputnikApi: type },
-		credentials: { esputnikApi: { apiKey, baseUrl } },
-	});
+	return (await runCredentialTest(new EsputnikApi(), { apiKey, baseUrl })).run;
 }
 
 describe('eSputnik credential', () => {
