@@ -44,13 +44,20 @@ function ratio(ours, http) {
 	return `${r < 0.1 ? r.toFixed(3) : r.toFixed(2)} (${text})`;
 }
 
-/** ours/HTTP: our rows against the comparison's first HTTP Request row; further HTTP rows against our first row. */
+const failed = (row) => /status error/.test(row.note ?? '');
+
+/**
+ * ours/HTTP: our rows against the comparison's first HTTP Request row that finished its job (a
+ * run that stopped at an error is no yardstick); further HTTP rows against our first row.
+ */
 function ratioCell(comparison, row) {
 	const ours = comparison.rows.filter((r) => r.runner === 'ours');
 	const http = comparison.rows.filter((r) => r.runner === 'HTTP Request');
 	if (!http.length || !ours.length) return '';
-	if (row.runner === 'ours') return ratio(row, http[0]);
-	return row === http[0] ? '1' : `${ratio(ours[0], row)} ¹`;
+	const baseline = http.find((r) => !failed(r));
+	if (row.runner === 'ours') return baseline ? ratio(row, baseline) : 'HTTP Request failed';
+	if (failed(row)) return 'failed, no ratio';
+	return row === baseline ? '1' : `${ratio(ours[0], row)} ¹`;
 }
 
 function print(comparisons) {

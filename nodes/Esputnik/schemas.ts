@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { required } from '../shared/required';
+import { definedOnly } from '../shared/objects';
 import { decimal, email, httpUrl, idString, nonNegativeDecimal } from '../shared/schemas';
 import { parseDate, utcSeconds, withOffset } from './dates';
 import { ORDER_STATUSES } from './statuses';
@@ -11,9 +12,27 @@ import { ORDER_STATUSES } from './statuses';
  * loose: fields of eSputnik's order type that are not listed here pass through unchanged.
  */
 
-/** An optional field: null and blank count as absent (Shopify and Sheets send them). */
-function optional<S extends z.ZodType>(schema: S) {
-	return z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
+const optional = <S extends z.ZodType>(schema: S) => schema.optional();
+
+const blank = (v: unknown) => v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * A loose object whose listed fields count null and blank as absent (Shopify and Sheets send
+ * them). Done once per object rather than by a preprocess on every field: this runs for every
+ * order of a 1,000-order batch, and per-field preprocessing was half of its cost.
+ */
+function fields<T extends z.core.$ZodLooseShape>(shape: T) {
+	const keys = Object.keys(shape);
+	return z.preprocess((value) => {
+		if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+		let out: Record<string, unknown> | undefined;
+		for (const key of keys) {
+			if (!blank((value as Record<string, unknown>)[key])) continue;
+			out ??= { ...(value as Record<string, unknown>) };
+			out[key] = undefined;
+		}
+		return out ?? value;
+	}, z.looseObject(shape));
 }
 
 const text = z.string().trim();
@@ -37,14 +56,17 @@ function dateWithOffset(zone: string) {
 	return z.unknown().transform((value, ctx) => {
 		const date = withOffset(value, zone);
 		if (date === undefined) {
-			ctx.addIssue({ code: 'custom', message: 'Expected an ISO 8601 date and time, e.g. 2024-05-01T10:00:00+02:00' });
+			ctx.addIssue({
+				code: 'custom',
+				message: 'Expected an ISO 8601 date and time, e.g. 2024-05-01T10:00:00+02:00',
+			});
 			return z.NEVER;
 		}
 		return date;
 	});
 }
 
-export const orderItem = z.looseObject({
+export const orderItem = fields({
 	externalItemId: required(idString),
 	name: required(text),
 	category: optional(text),
@@ -84,42 +106,41 @@ export function totalCostProblem(order: {
 	const candidates = [unitSum + extra, lineSum + extra];
 	if (order.taxes) candidates.push(...candidates.map((c) => c + order.taxes!));
 	if (candidates.some((c) => cents(c) === cents(order.totalCost))) return undefined;
-	const sums = cents(unitSum) === cents(lineSum) ? money(unitSum) : `${money(unitSum)} (${money(lineSum)} counting quantities)`;
+	const sums =
+		cents(unitSum) === cents(lineSum)
+			? money(unitSum)
+			: `${money(unitSum)} (${money(lineSum)} counting quantities)`;
 	return (
 		`Item costs ${sums} + shipping ${money(order.shipping ?? 0)} − discount ${money(order.discount ?? 0)} ` +
 		`do not add up to ${money(order.totalCost)}. Correct the amounts, or turn off Options → Check Total Cost`
 	);
 }
 
-const dropUndefined = <T extends object>(value: T): T =>
-	Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-
 export function orderSchema(options: OrderSchemaOptions) {
-	return z
-		.looseObject({
-			externalOrderId: required(idString),
-			status: required(orderStatus),
-			date: required(dateWithOffset(options.timezone)),
-			totalCost: required(nonNegativeDecimal),
-			currency: required(currency),
-			externalCustomerId: optional(idString),
-			email: optional(email),
-			phone: optional(phone),
-			firstName: optional(text),
-			lastName: optional(text),
-			shipping: optional(nonNegativeDecimal),
-			discount: optional(nonNegativeDecimal),
-			taxes: optional(nonNegativeDecimal),
-			restoreUrl: optional(httpUrl),
-			statusDescription: optional(text),
-			storeId: optional(idString),
-			source: optional(text),
-			deliveryMethod: optional(text),
-			paymentMethod: optional(text),
-			deliveryAddress: optional(text),
-			additionalInfo: optional(z.record(z.string(), z.unknown())),
-			items: optional(z.array(orderItem.transform(dropUndefined))),
-		})
+	return fields({
+		externalOrderId: required(idString),
+		status: required(orderStatus),
+		date: required(dateWithOffset(options.timezone)),
+		totalCost: required(nonNegativeDecimal),
+		currency: required(currency),
+		externalCustomerId: optional(idString),
+		email: optional(email),
+		phone: optional(phone),
+		firstName: optional(text),
+		lastName: optional(text),
+		shipping: optional(nonNegativeDecimal),
+		discount: optional(nonNegativeDecimal),
+		taxes: optional(nonNegativeDecimal),
+		restoreUrl: optional(httpUrl),
+		statusDescription: optional(text),
+		storeId: optional(idString),
+		source: optional(text),
+		deliveryMethod: optional(text),
+		paymentMethod: optional(text),
+		deliveryAddress: optional(text),
+		additionalInfo: optional(z.record(z.string(), z.unknown())),
+		items: optional(z.array(orderItem.transform(definedOnly))),
+	})
 		.superRefine((order, ctx) => {
 			if (!order.externalCustomerId && !order.email && !order.phone) {
 				ctx.addIssue({
@@ -134,7 +155,7 @@ export function orderSchema(options: OrderSchemaOptions) {
 				if (problem) ctx.addIssue({ code: 'custom', path: ['totalCost'], message: problem });
 			}
 		})
-		.transform(dropUndefined);
+		.transform(definedOnly);
 }
 
 export type Order = z.output<ReturnType<typeof orderSchema>> & IDataObject;
@@ -144,17 +165,24 @@ export function timeRangeSchema(zone: string) {
 	const instant = z.unknown().transform((value, ctx) => {
 		const parsed = parseDate(value, zone);
 		if (!parsed) {
-			ctx.addIssue({ code: 'custom', message: 'Expected an ISO 8601 date and time, e.g. 2024-05-01T00:00:00Z' });
+			ctx.addIssue({
+				code: 'custom',
+				message: 'Expected an ISO 8601 date and time, e.g. 2024-05-01T00:00:00Z',
+			});
 			return z.NEVER;
 		}
-		return utcSeconds(parsed.date);
+		return utcSeconds(parsed);
 	});
 	return z
 		.object({ from: required(instant), to: required(instant) })
 		.superRefine(({ from, to }, ctx) => {
 			const hours = (Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 3_600_000;
 			if (hours <= 0) {
-				ctx.addIssue({ code: 'custom', path: ['to'], message: `Must be after from (${from} UTC); got ${to} UTC` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['to'],
+					message: `Must be after from (${from} UTC); got ${to} UTC`,
+				});
 			} else if (hours > 24) {
 				ctx.addIssue({
 					code: 'custom',

@@ -22,7 +22,11 @@ export function describeError(response: HttpResponse): ProviderError {
 		};
 	}
 	if (response.status === 403) {
-		return { message, description: 'The API key lacks the access this request needs; use a key with full API access.' };
+		return {
+			message,
+			description:
+				'The API key lacks the access this request needs; use a key with full API access.',
+		};
 	}
 	return { message };
 }
@@ -32,7 +36,10 @@ export interface ClientOptions {
 }
 
 /** One client per execution. eSputnik documents no request rate, so only 429s slow it down. */
-export async function createClient(ctx: RequestContext, options: ClientOptions = {}): Promise<ApiClient> {
+export async function createClient(
+	ctx: RequestContext,
+	options: ClientOptions = {},
+): Promise<ApiClient> {
 	const credentials = await ctx.getCredentials(CREDENTIAL);
 	return new ApiClient(ctx, {
 		credentialType: CREDENTIAL,
@@ -56,14 +63,21 @@ const REASON_KEYS = ['message', 'error', 'errorMessage', 'reason', 'description'
 function failedEntry(entry: unknown, key?: string): FailedOrder {
 	if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
 		const record = entry as Record<string, unknown>;
-		const idKey = ID_KEYS.find((k) => typeof record[k] === 'string' || typeof record[k] === 'number');
-		const reasonKey = REASON_KEYS.find((k) => typeof record[k] === 'string' && (record[k] as string).trim());
+		const idKey = ID_KEYS.find(
+			(k) => typeof record[k] === 'string' || typeof record[k] === 'number',
+		);
+		const reasonKey = REASON_KEYS.find(
+			(k) => typeof record[k] === 'string' && (record[k] as string).trim(),
+		);
 		return {
 			externalOrderId: idKey ? String(record[idKey]) : key,
 			reason: reasonKey ? (record[reasonKey] as string).trim() : JSON.stringify(entry),
 		};
 	}
-	return { externalOrderId: key, reason: typeof entry === 'string' && entry.trim() ? entry.trim() : JSON.stringify(entry) };
+	return {
+		externalOrderId: key,
+		reason: typeof entry === 'string' && entry.trim() ? entry.trim() : JSON.stringify(entry),
+	};
 }
 
 /**

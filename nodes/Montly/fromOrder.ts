@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toMinorUnits } from '../shared/money';
+import { definedOnly } from '../shared/objects';
 import type { CanonicalOrder } from '../shared/orders/model';
 import type { Issue } from '../shared/validation';
 
@@ -28,9 +29,6 @@ export function monthlyPrice(totalOre: number, tariff: unknown): number | undefi
 }
 
 const given = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
-
-const dropUndefined = (value: IDataObject): IDataObject =>
-	Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 
 /** A leasing application must not start for an order that will not be paid. */
 const NOT_BILLABLE = new Set(['cancelled', 'refunded', 'failed']);
@@ -67,7 +65,7 @@ export function fromOrder(order: CanonicalOrder, options: FromOrderOptions, issu
 	if (monthly === undefined) {
 		missing('tariff', 'Required: Montly\'s current tariff (percent per month) for these months, from Tariff → Get Many');
 	}
-	const attributes = dropUndefined({
+	const attributes = definedOnly({
 		orderId: order.id,
 		firstName: order.customer.firstName,
 		lastName: order.customer.lastName,
@@ -103,7 +101,7 @@ export function fromOrder(order: CanonicalOrder, options: FromOrderOptions, issu
 		customerMessage: order.note,
 	});
 	const items = order.lineItems.map((line) =>
-		dropUndefined({
+		definedOnly({
 			name: line.name,
 			productId: line.productId ?? line.sku ?? line.id,
 			quantity: line.quantity,

@@ -158,12 +158,12 @@ export class ApiClient {
 			if (response && spec.allowStatus?.includes(response.status)) return response;
 
 			const retryable = this.isRetryable(result, idempotent);
-			if (!retryable || attempt >= this.policy.maxAttempts) throw this.failure(result, spec, attempt);
+			if (!retryable || attempt >= this.policy.maxAttempts) throw this.failure(result, spec, attempt, idempotent);
 
 			let wait = backoffMs(attempt, this.policy);
 			const serverWait = response ? retryAfterMs(response.headers) : undefined;
 			if (serverWait !== undefined) {
-				if (serverWait > this.policy.maxRetryAfterMs) throw this.failure(result, spec, attempt);
+				if (serverWait > this.policy.maxRetryAfterMs) throw this.failure(result, spec, attempt, idempotent);
 				wait = serverWait;
 			}
 			if (response?.status === 429) this.config.limiter?.pauseFor(wait);
@@ -235,7 +235,7 @@ export class ApiClient {
 		}
 	}
 
-	private failure(result: Attempt, spec: RequestSpec, attempts: number): NodeApiError {
+	private failure(result: Attempt, spec: RequestSpec, attempts: number, idempotent: boolean): NodeApiError {
 		const redact = this.config.redactor;
 		const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
 		const item = spec.itemIndex !== undefined ? `[item ${spec.itemIndex}] ` : '';
@@ -282,7 +282,7 @@ export class ApiClient {
 		);
 		const description = redact.text(
 			(result.networkMessage ?? '') +
-				(maybeSent && spec.method === 'POST'
+				(maybeSent && !idempotent
 					? '. The request may have reached the provider; it was not repeated because that could create a duplicate.'
 					: ''),
 		);

@@ -20,14 +20,19 @@ export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** The item "On Error: Continue" emits in place of the failed item's records. */
+/**
+ * The item "On Error: Continue" emits in place of the failed item's records:
+ * `{ error, details: { description, httpCode } }`, paired with its input item. The error object
+ * itself is not attached as `item.error`: n8n-core (WorkflowExecute.normalizeNodeErrors) would
+ * then replace the JSON by `{ error }`, and users would lose the description (what to fix) and the
+ * HTTP code. n8n's error output recognises an item whose JSON keys are only error/message/details.
+ */
 export function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
 	const details: IDataObject = {};
 	if (error.description) details.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	return {
 		json: Object.keys(details).length ? { error: error.message, details } : { error: error.message },
-		error,
 		pairedItem: { item: itemIndex },
 	};
 }

@@ -1,9 +1,13 @@
+const SIXTEEN_DIGITS = /\d{16}/;
+
 /**
  * JSON.parse that keeps integers beyond Number.MAX_SAFE_INTEGER exact by turning them into
  * strings. MailerLite's import endpoints return ids such as 46919150796276752 as bare numbers,
  * which JSON.parse would silently round to 46919150796276750.
  */
 export function parseJsonKeepingBigInts(text: string): unknown {
+	// Most bodies have no run of 16 digits at all; the native parser is then exact, and many times faster.
+	if (!SIXTEEN_DIGITS.test(text)) return JSON.parse(text);
 	let out = '';
 	let last = 0;
 	let inString = false;

@@ -51,7 +51,7 @@ function distinct(ids: unknown[]): string {
 	return `${ids.length} orders, ${new Set(ids).size} distinct`;
 }
 
-/** Our node: Order → Get Many with Return All (pages of 100, page 1 first, then 4 at a time). */
+/** Our node: Order → Get Many with Return All (pages of 100, page 1 first, then 10 at a time). */
 export async function getManyOurs(count: number, latencyMs: number): Promise<BenchRow> {
 	return await onSimulator(latencyMs, async (ml, shopId) => {
 		ml.seedOrders(shopId, count);
@@ -183,7 +183,7 @@ export async function getManyComparison(count = 10_000, latencyMs = 50): Promise
 		target: 'at least 5× faster than fetching pages one after another; exact count, no duplicates',
 		rows: [ours, http],
 		verdicts: [
-			`speed: ${speedup(ours, http).toFixed(1)}× ${mark(speedup(ours, http) >= 5)} — pages after the first are fetched 4 at a time, so at most ~4× is possible`,
+			`speed: ${speedup(ours, http).toFixed(1)}× ${mark(speedup(ours, http) >= 5)}`,
 			`count: ${ours.records} records, ${ours.distinct} distinct, ${count} stored ${mark(ours.records === count && ours.distinct === count)}`,
 		],
 	};

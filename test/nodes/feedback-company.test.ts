@@ -168,14 +168,14 @@ describe('access token', () => {
 		expect(jsons(r)[0].error).toBe(
 			'[item 0] The Feedback Company did not issue an access token (HTTP 401: Unauthorized). Check the client ID and client secret.',
 		);
-		expect(r.output[0].error?.description).toBe('The POST /orders request was not sent.');
+		expect(jsons(r)[0].details).toEqual({ description: 'The POST /orders request was not sent.' });
 		// The second item does not ask again within this execution.
 		expect(jsons(r)[1].error).toBe(
 			'[item 1] The Feedback Company did not issue an access token (HTTP 401: Unauthorized). Check the client ID and client secret.',
 		);
-		expect(r.output[1].error?.description).toBe(
-			'The POST /orders request was not sent: the token request already failed for an earlier item of this execution.',
-		);
+		expect(jsons(r)[1].details).toEqual({
+			description: 'The POST /orders request was not sent: the token request already failed for an earlier item of this execution.',
+		});
 		expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(fc.state.tokenRequests).toBe(1);
 		expect(apiRequests()).toHaveLength(0);
@@ -327,8 +327,7 @@ describe('Order → Create', () => {
 		expect(jsons(r)[0].error).toBe('[item 0] products: Invalid input: expected array, received string');
 		sim.inject({ times: 1, status: 422, body: { success: false, error: 'external_id already exists' }, match: (req) => req.method === 'POST' });
 		const dup = await run(createParams(), [orderItem(1)], { onError: 'continueRegularOutput' });
-		expect(jsons(dup)[0]).toEqual({ error: '[item 0] The Feedback Company 422: external_id already exists' });
-		expect(dup.output[0].error).toMatchObject({ httpCode: '422', name: 'NodeApiError' });
+		expect(jsons(dup)[0]).toEqual({ error: '[item 0] The Feedback Company 422: external_id already exists', details: { httpCode: '422' } });
 	});
 });
 

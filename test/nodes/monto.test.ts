@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { MontoApi } from '../../credentials/MontoApi.credentials';
 import { Monto } from '../../nodes/Monto/Monto.node';
@@ -145,8 +145,8 @@ describe('Monto Order → Create or Update', () => {
 		expect(r.status).toBe('success');
 		expect(jsons(r)).toEqual([
 			{ success: true, order_id: 'a', customer: { name: 'A', email: 'a@example.com' }, status: 'fulfilled', items: [{ slug: 'x' }] },
-			{ error: '[item 1] customer.email: Invalid email address' },
-			{ error: '[item 2] items: Give at least one item slug: Monto shows the product of each slug in its review e-mail' },
+			{ error: '[item 1] customer.email: Invalid email address', details: { description: 'Nothing was sent for this item.' } },
+			{ error: '[item 2] items: Give at least one item slug: Monto shows the product of each slug in its review e-mail', details: { description: 'Nothing was sent for this item.' } },
 			{ success: true, order_id: 'd', customer: { name: 'D', email: 'd@example.com' }, status: 'fulfilled', items: [{ slug: 'y' }] },
 		]);
 		expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
@@ -195,8 +195,7 @@ describe('Monto Order → Get Subscriptions', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(r.status).toBe('success');
-		expect(jsons(r)[0]).toEqual({ error: '[item 0] Monto 404: Order not found.' });
-		expect((r.output[0].error as NodeApiError).httpCode).toBe('404');
+		expect(jsons(r)[0]).toEqual({ error: '[item 0] Monto 404: Order not found.', details: { httpCode: '404' } });
 		expect(jsons(r).slice(1).map((o) => o.stripe_id)).toEqual(['sub_1', 'sub_2']);
 		expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
 	});

@@ -380,8 +380,10 @@ describe('eSputnik ← Shopify order', () => {
 		const r = await run({ inputMode: 'shopifyOrder' }, [SHOPIFY.standard, broken, SHOPIFY.jpy], 'continueRegularOutput');
 		expect(r.status).toBe('success');
 		expect(sent()).toEqual([SHOPIFY_BODIES.standard, SHOPIFY_BODIES.jpy]);
-		expect(r.output[1].json).toEqual({ error: '[item 1] total_price: Expected a number like 9627.68, got "176,13"' });
-		expect(r.output[1].error?.description).toBe('Nothing was sent for this item.');
+		expect(r.output[1].json).toEqual({
+			error: '[item 1] total_price: Expected a number like 9627.68, got "176,13"',
+			details: { description: 'Nothing was sent for this item.' },
+		});
 		expect(r.output.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 

@@ -164,7 +164,10 @@ describe('Monto ← Shopify order', () => {
 		const r = await run({ inputMode: 'shopifyOrder' }, [SHOPIFY.standard, SHOPIFY.guestDiscount, SHOPIFY.jpy], 'continueRegularOutput');
 		expect(r.status).toBe('success');
 		expect(bodies()).toEqual([BY_SKU.standard, BY_SKU.jpy]);
-		expect(r.output[1].json).toEqual({ error: (BY_SKU.guestDiscount as string).replace('[item 0]', '[item 1]') });
+		expect(r.output[1].json).toEqual({
+			error: (BY_SKU.guestDiscount as string).replace('[item 0]', '[item 1]'),
+			details: { description: 'Nothing was sent for this item.' },
+		});
 		expect(r.output.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 

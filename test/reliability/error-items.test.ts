@@ -4,14 +4,17 @@ import { runWorkflow } from '../harness/run-workflow';
 import { Simulator } from '../simulators/base';
 
 /*
- * BUG (reported, nodes/shared/items.ts `errorItem`): with "On Error: Continue", an error item
- * carries `{ error, details: { description, httpCode } }` in its JSON and the error itself in
- * `error`. n8n-core (WorkflowExecute.normalizeNodeErrors) replaces the JSON of every item that
- * has `error` by `{ error: message }`, so users never see the description (how to fix it) or the
- * HTTP code. This test passes while the bug is there; when it is fixed, drop `.failing`.
+ * With "On Error: Continue", an error item carries `{ error, details: { description, httpCode } }`
+ * in its JSON, so the user sees what to fix. The error is not attached as `item.error`: n8n-core
+ * (WorkflowExecute.normalizeNodeErrors) would replace such an item's JSON by `{ error: message }`.
+ * The item must still go to the error output when the node has one.
  */
 
-const sim = new Simulator(() => ({ status: 401, body: { message: 'Provided access token is invalid.' } }));
+const sim = new Simulator((req) =>
+	req.path.includes('/orders/ok/')
+		? { status: 200, body: { subscriptions: [{ stripe_id: 'sub_1' }] } }
+		: { status: 401, body: { message: 'Provided access token is invalid.' } },
+);
 beforeAll(async () => {
 	await sim.start();
 });
@@ -19,7 +22,7 @@ afterAll(async () => {
 	await sim.stop();
 });
 
-it.failing('BUG: an error item keeps its description and HTTP code in its JSON', async () => {
+it('an error item keeps its description and HTTP code in its JSON', async () => {
 	const r = await runWorkflow({
 		node: {
 			type: 'monto',
@@ -30,9 +33,34 @@ it.failing('BUG: an error item keeps its description and HTTP code in its JSON',
 		credentialTypes: { montoApi: new MontoApi() },
 		credentials: { montoApi: { apiKey: 'key-1234', baseUrl: sim.url } },
 	});
-	expect(r.output[0].error?.description).toBe('Check the API key in the Monto credential.');
 	expect(r.output[0].json).toEqual({
 		error: '[item 0] Monto 401: Provided access token is invalid.',
 		details: { description: 'Check the API key in the Monto credential.', httpCode: '401' },
 	});
+});
+
+it('goes to the error output, with its details, when the node has one', async () => {
+	const r = await runWorkflow({
+		node: {
+			type: 'monto',
+			parameters: { resource: 'order', operation: 'getSubscriptions', orderId: '={{ $json.id }}', options: { requestInterval: 0 } },
+			onError: 'continueErrorOutput',
+		},
+		nodeTypes: { monto: new Monto() },
+		credentialTypes: { montoApi: new MontoApi() },
+		credentials: { montoApi: { apiKey: 'key-1234', baseUrl: sim.url } },
+		items: [{ id: 'ok' }, { id: 'o-2' }],
+	});
+	expect(r.status).toBe('success');
+	const [taskData] = Object.values(r.run.data.resultData.runData).at(-1)!;
+	const [success, errors] = taskData.data!.main;
+	expect(success!.map((i) => i.json.stripe_id)).toEqual(['sub_1']);
+	expect(errors!.map((i) => i.json)).toEqual([
+		{
+			id: 'o-2',
+			error: '[item 1] Monto 401: Provided access token is invalid.',
+			details: { description: 'Check the API key in the Monto credential.', httpCode: '401' },
+		},
+	]);
+	expect(errors!.map((i) => i.pairedItem)).toEqual([{ item: 1 }]);
 });

@@ -143,8 +143,7 @@ describe(`fault injection (${seedNote})`, () => {
 					const item = r.output[i];
 					const id = String(orders[i].order_id);
 					const message = String(item.json.error);
-					// n8n-core keeps only `{ error: message }` in the item's JSON; the error itself stays on the item.
-					const description = String(item.error?.description ?? '');
+					const description = String((item.json.details as IDataObject | undefined)?.description ?? '');
 					if (!message.startsWith(`[item ${i}] Monto `)) problems.push(`item ${i}: ${message}`);
 					// What reached Monto is either a server error after storing or a lost answer, and says so.
 					if (monto.orders.has(id) && !/Monto 500|could not be reached/.test(message)) problems.push(`item ${i} stored but reported as ${message}`);

@@ -468,7 +468,10 @@ describe('malformed input is rejected before anything is sent', () => {
 				const message = String(item?.json.error ?? '');
 				const expected = new RegExp(`^\\[item ${i}\\] ${escape(c.field)}(: |$)`);
 				if (!expected.test(message)) problems.push(`${c.label}: expected "[item ${i}] ${c.field}: …", got ${JSON.stringify(item?.json)}`);
-				if (item?.error?.name !== 'NodeOperationError') problems.push(`${c.label}: ${item?.error?.name ?? 'no'} error`);
+				const details = item?.json.details as IDataObject | undefined;
+				if (details?.httpCode !== undefined || !/Nothing was sent for this item\.$/.test(String(details?.description))) {
+					problems.push(`${c.label}: does not say that nothing was sent: ${JSON.stringify(details)}`);
+				}
 				if ((item?.pairedItem as { item: number } | undefined)?.item !== i) problems.push(`${c.label}: not paired to item ${i}`);
 			});
 			expect(problems).toEqual([]);

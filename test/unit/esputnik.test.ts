@@ -1,4 +1,6 @@
-import { withOffset } from '../../nodes/Esputnik/dates';
+import { DateTime } from 'luxon';
+
+import { parseDate, utcSeconds, withOffset } from '../../nodes/Esputnik/dates';
 import { orderSchema, timeRangeSchema, totalCostProblem } from '../../nodes/Esputnik/schemas';
 import { mapStatus } from '../../nodes/Esputnik/statuses';
 import { describeError, readFailedOrders } from '../../nodes/Esputnik/transport';
@@ -23,6 +25,55 @@ describe('eSputnik dates', () => {
 		for (const bad of ['', 'tomorrow', '2024-13-01T10:00:00Z', '2024-02-30', '01/05/2024', 1714557600000, null, new Date('x')]) {
 			expect(withOffset(bad, 'UTC')).toBeUndefined();
 		}
+	});
+});
+
+describe('eSputnik dates agree with luxon', () => {
+	// A seeded walk over 1970–2069 (offsets of whole minutes) in zones with half-hour, negative and changing offsets.
+	const zones = ['UTC', 'Europe/Kyiv', 'Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns'];
+	let seed = 42;
+	const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+	const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+	it('gives the same instant and offset for 4,000 wall-clock times without an offset', () => {
+		let compared = 0;
+		for (let i = 0; i < 4000; i++) {
+			const zone = zones[i % zones.length];
+			const text =
+				`${1970 + Math.floor(next() * 100)}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}` +
+				`T${pad(Math.floor(next() * 24))}:${pad(Math.floor(next() * 60))}:${pad(Math.floor(next() * 60))}`;
+			const expected = DateTime.fromISO(text, { zone });
+			// Luxon resolves a time repeated or skipped by a change of offset from the offset of *now*;
+			// those hours are compared in the test below instead.
+			const before = expected.minus({ hours: 3 }).offset;
+			const after = expected.plus({ hours: 3 }).offset;
+			if (before !== after) continue;
+			const parsed = parseDate(text, zone)!;
+			expect([text, zone, parsed.utc, parsed.offset]).toEqual([text, zone, expected.toMillis(), expected.offset]);
+			expect(withOffset(text, zone)).toBe(expected.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"));
+			compared++;
+		}
+		expect(compared).toBeGreaterThan(3500);
+	});
+
+	it('moves a skipped time forward and gives a repeated time the same offset every run', () => {
+		// Europe/Amsterdam: 2024-03-31 02:00 → 03:00 (skipped), 2024-10-27 03:00 → 02:00 (repeated).
+		expect(withOffset('2024-03-31T02:30:00', 'Europe/Amsterdam')).toBe('2024-03-31T03:30:00+02:00');
+		expect(withOffset('2024-10-27T02:30:00', 'Europe/Amsterdam')).toBe('2024-10-27T02:30:00+01:00');
+		expect(withOffset('2024-10-27T01:59:59', 'Europe/Amsterdam')).toBe('2024-10-27T01:59:59+02:00');
+		expect(withOffset('2024-10-27T03:00:00', 'Europe/Amsterdam')).toBe('2024-10-27T03:00:00+01:00');
+	});
+
+	it('reads offsets, fractions and UTC seconds exactly', () => {
+		expect(parseDate('2024-05-01T10:00:00-0330', 'UTC')).toMatchObject({ utc: Date.UTC(2024, 4, 1, 13, 30), offset: -210 });
+		expect(withOffset('2024-05-01T10:00:00-0330', 'UTC')).toBe('2024-05-01T10:00:00-03:30');
+		expect(withOffset('2024-05-01T10:00:00,123456+05', 'UTC')).toBe('2024-05-01T10:00:00.123+05:00');
+		expect(utcSeconds(parseDate('2024-05-01T00:30:00+02:00', 'UTC')!)).toBe('2024-04-30T22:30:00');
+		expect(parseDate('2024-02-29', 'UTC')).toBeDefined();
+		expect(parseDate('2023-02-29', 'UTC')).toBeUndefined();
+		expect(parseDate('2024-05-01T24:00:00', 'UTC')).toBeUndefined();
+		expect(parseDate('2024-05-01T10:00:00+24:00', 'UTC')).toBeUndefined();
+		expect(parseDate('2024-05-01T10:00:00', 'Not/AZone')).toBeUndefined();
 	});
 });
 

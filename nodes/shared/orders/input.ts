@@ -31,12 +31,14 @@ export const orderInputModeProperty: INodeProperties = {
 		{
 			name: 'Shopify Order',
 			value: 'shopifyOrder',
-			description: 'The input item is a Shopify order, e.g. from the Shopify Trigger or the Shopify node',
+			description:
+				'The input item is a Shopify order, e.g. from the Shopify Trigger or the Shopify node',
 		},
 		{
 			name: 'WooCommerce Order',
 			value: 'wooCommerceOrder',
-			description: 'The input item is a WooCommerce order, e.g. from the WooCommerce Trigger or the WooCommerce node',
+			description:
+				'The input item is a WooCommerce order, e.g. from the WooCommerce Trigger or the WooCommerce node',
 		},
 	],
 	default: 'fields',
@@ -71,16 +73,17 @@ export const orderSourceProperties: INodeProperties[] = [
 			{
 				name: 'Shop Currency',
 				value: 'shop',
-				description: 'The amounts in the shop\'s currency (currency, total_price, …)',
+				description: "The amounts in the shop's currency (currency, total_price, …)",
 			},
 			{
 				name: 'Customer Currency',
 				value: 'presentment',
-				description: 'The amounts the customer saw and paid (presentment_currency and the *_set fields)',
+				description:
+					'The amounts the customer saw and paid (presentment_currency and the *_set fields)',
 			},
 		],
 		default: 'shop',
-		description: 'Which of a Shopify order\'s two currencies to send',
+		description: "Which of a Shopify order's two currencies to send",
 		displayOptions: { show: { inputMode: ['shopifyOrder'] } },
 	},
 ];
@@ -89,7 +92,10 @@ export const orderSourceProperties: INodeProperties[] = [
  * A status parameter of the order modes: "Automatic" maps the order's status with the provider's
  * default table (described in `automatic`); the others force a status. An expression works too.
  */
-export function statusOverrideProperty(statuses: INodePropertyOptions[], automatic: string): INodeProperties {
+export function statusOverrideProperty(
+	statuses: INodePropertyOptions[],
+	automatic: string,
+): INodeProperties {
 	const options = [{ name: 'Automatic', value: 'auto', description: automatic }, ...statuses];
 	return {
 		displayName: 'Status',
@@ -97,7 +103,7 @@ export function statusOverrideProperty(statuses: INodePropertyOptions[], automat
 		type: 'options',
 		options: options.sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'auto',
-		description: 'The status to send; Automatic maps the order\'s own status',
+		description: "The status to send; Automatic maps the order's own status",
 		displayOptions: { show: { inputMode: [...ORDER_INPUT_MODES] } },
 	};
 }
@@ -111,7 +117,11 @@ export function readStatusOverride(ctx: IExecuteFunctions, itemIndex: number): s
 }
 
 /** Reads item `itemIndex` as an order of the mode's platform; a bad payload names item and field. */
-export function readOrder(ctx: IExecuteFunctions, itemIndex: number, mode: OrderInputMode): CanonicalOrder {
+export function readOrder(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	mode: OrderInputMode,
+): CanonicalOrder {
 	const json = unwrapOrder(ctx.getInputData()[itemIndex]?.json);
 	if (!json || typeof json !== 'object' || !('line_items' in json)) {
 		const platform = mode === 'shopifyOrder' ? 'Shopify' : 'WooCommerce';
@@ -124,7 +134,9 @@ export function readOrder(ctx: IExecuteFunctions, itemIndex: number, mode: Order
 	}
 	const schema =
 		mode === 'shopifyOrder'
-			? shopifyOrderSchema(ctx.getNodeParameter('shopifyCurrency', itemIndex, 'shop') as ShopifyCurrency)
+			? shopifyOrderSchema(
+					ctx.getNodeParameter('shopifyCurrency', itemIndex, 'shop') as ShopifyCurrency,
+				)
 			: wooCommerceOrderSchema();
 	const result = schema.safeParse(json);
 	if (!result.success) throw validationError(ctx.getNode(), itemIndex, result.error.issues);
@@ -135,7 +147,11 @@ export function readOrder(ctx: IExecuteFunctions, itemIndex: number, mode: Order
  * Runs a provider's mapper, which reports what the order lacks as issues (e.g. a required
  * organisation number); any issue stops the item with the usual validation error.
  */
-export function mapOrder<T>(ctx: IExecuteFunctions, itemIndex: number, build: (issues: Issue[]) => T): T {
+export function mapOrder<T>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	build: (issues: Issue[]) => T,
+): T {
 	const issues: Issue[] = [];
 	const body = build(issues);
 	if (issues.length) throw validationError(ctx.getNode(), itemIndex, issues);

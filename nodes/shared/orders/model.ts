@@ -11,7 +11,14 @@ import { z } from 'zod/v4';
  * (paid or authorised, not yet fully shipped), `completed` (shipped), `cancelled`, `refunded`,
  * `failed` (payment failed).
  */
-export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'cancelled', 'refunded', 'failed'] as const;
+export const ORDER_STATUSES = [
+	'pending',
+	'processing',
+	'completed',
+	'cancelled',
+	'refunded',
+	'failed',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PLATFORMS = ['shopify', 'wooCommerce'] as const;
@@ -122,6 +129,103 @@ export const canonicalOrder = z.object({
 });
 export type CanonicalOrder = z.output<typeof canonicalOrder>;
 
+/*
+ * `canonicalOrder` checked by hand, for the common case: a reader's output that passes these
+ * checks passes the schema unchanged (test/orders/sources.test.ts holds the two together), so
+ * only an order that fails them pays for the schema, which then names every problem. Parsing
+ * the schema for every item cost a third of reading a Shopify order.
+ */
+const isAmount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isText = (v: unknown) => typeof v === 'string' && v.length > 0;
+const isOptionalText = (v: unknown) => v === undefined || isText(v);
+const ADDRESS_KEYS = [
+	'firstName',
+	'lastName',
+	'company',
+	'address1',
+	'address2',
+	'city',
+	'province',
+	'postcode',
+	'country',
+	'countryCode',
+	'phone',
+] as const;
+
+function isAddress(v: Address | undefined): boolean {
+	return (
+		v === undefined ||
+		(typeof v === 'object' && v !== null && ADDRESS_KEYS.every((k) => isOptionalText(v[k])))
+	);
+}
+
+function isLineItem(l: LineItem): boolean {
+	return (
+		isText(l.id) &&
+		isText(l.title) &&
+		isText(l.name) &&
+		isOptionalText(l.productId) &&
+		isOptionalText(l.variantId) &&
+		isOptionalText(l.sku) &&
+		isOptionalText(l.variantName) &&
+		Number.isSafeInteger(l.quantity) &&
+		l.quantity > 0 &&
+		isAmount(l.unitPrice) &&
+		isAmount(l.subtotal) &&
+		isAmount(l.discount) &&
+		isAmount(l.total) &&
+		isAmount(l.tax)
+	);
+}
+
+/** Whether `o` passes `canonicalOrder` as it is (false means: parse it to learn why). */
+export function isCanonical(o: CanonicalOrder): boolean {
+	const { customer: c, totals: t, platformStatus: p } = o;
+	return (
+		(PLATFORMS as readonly string[]).includes(o.platform) &&
+		isText(o.id) &&
+		isText(o.number) &&
+		(ORDER_STATUSES as readonly string[]).includes(o.status) &&
+		typeof p === 'object' &&
+		p !== null &&
+		isOptionalText(p.status) &&
+		isOptionalText(p.financialStatus) &&
+		isOptionalText(p.fulfillmentStatus) &&
+		typeof o.createdAt === 'string' &&
+		ISO_DATE_TIME.test(o.createdAt) &&
+		(o.updatedAt === undefined ||
+			(typeof o.updatedAt === 'string' && ISO_DATE_TIME.test(o.updatedAt))) &&
+		typeof o.currency === 'string' &&
+		/^[A-Z]{3}$/.test(o.currency) &&
+		Number.isInteger(o.decimals) &&
+		o.decimals >= 0 &&
+		o.decimals <= 4 &&
+		typeof o.taxesIncluded === 'boolean' &&
+		typeof c === 'object' &&
+		c !== null &&
+		isOptionalText(c.id) &&
+		isOptionalText(c.email) &&
+		isOptionalText(c.phone) &&
+		isOptionalText(c.firstName) &&
+		isOptionalText(c.lastName) &&
+		(c.acceptsMarketing === undefined || typeof c.acceptsMarketing === 'boolean') &&
+		typeof c.guest === 'boolean' &&
+		isAddress(o.billingAddress) &&
+		isAddress(o.shippingAddress) &&
+		Array.isArray(o.lineItems) &&
+		o.lineItems.length > 0 &&
+		o.lineItems.every(isLineItem) &&
+		typeof t === 'object' &&
+		t !== null &&
+		[t.subtotal, t.discount, t.shipping, t.shippingTax, t.tax, t.total].every(isAmount) &&
+		Array.isArray(o.discountCodes) &&
+		o.discountCodes.every((d) => typeof d === 'string') &&
+		[o.shippingMethod, o.paymentMethod, o.note, o.orderUrl, o.paymentUrl, o.customerIp].every(
+			isOptionalText,
+		)
+	);
+}
+
 /** "Jane Doe" from the customer's names; undefined when the order has none. */
 export function fullName(order: CanonicalOrder): string | undefined {
 	const name = [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' ');
@@ -133,6 +237,8 @@ export function addressLine(value: Address | undefined): string | undefined {
 	if (!value) return undefined;
 	const street = [value.address1, value.address2].filter(Boolean).join(' ');
 	const town = [value.postcode, value.city].filter(Boolean).join(' ');
-	const line = [street, town, value.province, value.country ?? value.countryCode].filter(Boolean).join(', ');
+	const line = [street, town, value.province, value.country ?? value.countryCode]
+		.filter(Boolean)
+		.join(', ');
 	return line || undefined;
 }

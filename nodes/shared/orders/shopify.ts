@@ -1,9 +1,19 @@
 import { z } from 'zod/v4';
 
 import { required } from '../required';
+import { transform } from '../schemas';
 import type { CanonicalOrder, OrderStatus } from './model';
 import type { Path } from './source';
-import { AmountReader, compactAddress, currencyCode, id, money, optionalId, optionalText, platformOrderSchema } from './source';
+import {
+	AmountReader,
+	compactAddress,
+	currencyCode,
+	id,
+	money,
+	optionalId,
+	optionalText,
+	platformOrderSchema,
+} from './source';
 
 /*
  * A Shopify order as the Shopify Trigger (webhooks `orders/*`) and the Shopify node output it:
@@ -14,15 +24,67 @@ import { AmountReader, compactAddress, currencyCode, id, money, optionalId, opti
 /** Which of Shopify's two currencies to take the amounts in. */
 export type ShopifyCurrency = 'shop' | 'presentment';
 
-const moneySet = z
-	.looseObject({
-		shop_money: z.looseObject({ amount: money }).nullish(),
-		presentment_money: z.looseObject({ amount: money, currency_code: optionalText }).nullish(),
-	})
-	.nullish();
+interface MoneySet {
+	shop_money?: { amount?: string | number };
+	presentment_money?: { amount?: string | number; currency_code?: string };
+}
+
+/** One `*_set` amount: `{ amount, currency_code? }`; undefined when absent. */
+function moneyOf(value: unknown, key: string, ctx: z.RefinementCtx): MoneySet['presentment_money'] {
+	if (value === null || value === undefined) return undefined;
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'Expected an object with an amount',
+			path: [key],
+			input: value,
+		});
+		return undefined;
+	}
+	const { amount, currency_code: currencyCode } = value as Record<string, unknown>;
+	if (
+		amount !== undefined &&
+		amount !== null &&
+		typeof amount !== 'string' &&
+		typeof amount !== 'number'
+	) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'Expected an amount like 24.90',
+			path: [key, 'amount'],
+			input: amount,
+		});
+	}
+	const out: MoneySet['presentment_money'] = {};
+	if (typeof amount === 'string' || typeof amount === 'number') out.amount = amount;
+	if (typeof currencyCode === 'string' && currencyCode.trim())
+		out.currency_code = currencyCode.trim();
+	return out;
+}
+
+/**
+ * A `*_set` field: the amount in shop and presentment currency. Read by hand rather than as
+ * nested zod objects: an order has a dozen of them and this runs for every item.
+ */
+const moneySet = transform((value, ctx): MoneySet | undefined => {
+	if (value === null || value === undefined) return undefined;
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'Expected an object with shop_money and presentment_money',
+			input: value,
+		});
+		return undefined;
+	}
+	const set = value as Record<string, unknown>;
+	return {
+		shop_money: moneyOf(set.shop_money, 'shop_money', ctx),
+		presentment_money: moneyOf(set.presentment_money, 'presentment_money', ctx),
+	};
+});
 
 const address = z
-	.looseObject({
+	.object({
 		first_name: optionalText,
 		last_name: optionalText,
 		company: optionalText,
@@ -37,9 +99,9 @@ const address = z
 	})
 	.nullish();
 
-const taxLines = z.array(z.looseObject({ price: money, price_set: moneySet })).nullish();
+const taxLines = z.array(z.object({ price: money, price_set: moneySet })).nullish();
 
-const lineItem = z.looseObject({
+const lineItem = z.object({
 	id,
 	product_id: optionalId,
 	variant_id: optionalId,
@@ -52,11 +114,11 @@ const lineItem = z.looseObject({
 	price_set: moneySet,
 	total_discount: money.nullish(),
 	total_discount_set: moneySet,
-	discount_allocations: z.array(z.looseObject({ amount: money, amount_set: moneySet })).nullish(),
+	discount_allocations: z.array(z.object({ amount: money, amount_set: moneySet })).nullish(),
 	tax_lines: taxLines,
 });
 
-const shopifyOrder = z.looseObject(
+const shopifyOrder = z.object(
 	{
 		id,
 		name: optionalText,
@@ -77,27 +139,29 @@ const shopifyOrder = z.looseObject(
 		total_discounts_set: moneySet,
 		total_shipping_price_set: moneySet,
 		shipping_lines: z
-			.array(z.looseObject({ title: optionalText, price: money, price_set: moneySet, tax_lines: taxLines }))
+			.array(
+				z.object({ title: optionalText, price: money, price_set: moneySet, tax_lines: taxLines }),
+			)
 			.nullish(),
 		financial_status: optionalText,
 		fulfillment_status: optionalText,
 		cancelled_at: optionalText,
 		buyer_accepts_marketing: z.boolean().nullish(),
 		customer: z
-			.looseObject({
+			.object({
 				id: optionalId,
 				email: optionalText,
 				phone: optionalText,
 				first_name: optionalText,
 				last_name: optionalText,
 				accepts_marketing: z.boolean().nullish(),
-				email_marketing_consent: z.looseObject({ state: optionalText }).nullish(),
+				email_marketing_consent: z.object({ state: optionalText }).nullish(),
 			})
 			.nullish(),
 		billing_address: address,
 		shipping_address: address,
 		line_items: required(z.array(lineItem).min(1, 'An order needs at least one line item')),
-		discount_codes: z.array(z.looseObject({ code: optionalText })).nullish(),
+		discount_codes: z.array(z.object({ code: optionalText })).nullish(),
 		order_status_url: optionalText,
 		note: optionalText,
 		browser_ip: optionalText,
@@ -121,17 +185,28 @@ export function shopifyStatus(raw: {
 	if (financial === 'refunded') return 'refunded';
 	if (fulfillment === 'fulfilled') return 'completed';
 	if (fulfillment === 'partial') return 'processing';
-	if (financial && ['authorized', 'paid', 'partially_paid', 'partially_refunded'].includes(financial)) return 'processing';
+	if (
+		financial &&
+		['authorized', 'paid', 'partially_paid', 'partially_refunded'].includes(financial)
+	)
+		return 'processing';
 	return 'pending';
 }
 
 function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): CanonicalOrder {
 	const presentment = raw.presentment_currency?.toUpperCase();
-	const usePresentment = wanted === 'presentment' && presentment !== undefined && presentment !== raw.currency;
+	const usePresentment =
+		wanted === 'presentment' && presentment !== undefined && presentment !== raw.currency;
 	const currency = usePresentment ? presentment : raw.currency;
 	const amounts = new AmountReader(currency, ctx);
 	/** A plain shop-currency amount, or the presentment amount of its `*_set` twin. */
-	const pick = (plain: unknown, set: RawSet, path: Path, setPath: Path, optional = true): number => {
+	const pick = (
+		plain: unknown,
+		set: RawSet,
+		path: Path,
+		setPath: Path,
+		optional = true,
+	): number => {
 		if (!usePresentment) return amounts.read(plain, path, optional);
 		const value = set?.presentment_money?.amount;
 		if (value === undefined && plain !== undefined && plain !== null) {
@@ -154,14 +229,27 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		const discount = line.discount_allocations?.length
 			? amounts.sum(
 					line.discount_allocations.map((d, j) =>
-						pick(d.amount, d.amount_set, at('discount_allocations', j, 'amount'), at('discount_allocations', j, 'amount_set')),
+						pick(
+							d.amount,
+							d.amount_set,
+							at('discount_allocations', j, 'amount'),
+							at('discount_allocations', j, 'amount_set'),
+						),
 					),
 				)
-			: pick(line.total_discount, line.total_discount_set, at('total_discount'), at('total_discount_set'));
+			: pick(
+					line.total_discount,
+					line.total_discount_set,
+					at('total_discount'),
+					at('total_discount_set'),
+				);
 		const tax = amounts.sum(
-			(line.tax_lines ?? []).map((t, j) => pick(t.price, t.price_set, at('tax_lines', j, 'price'), at('tax_lines', j, 'price_set'))),
+			(line.tax_lines ?? []).map((t, j) =>
+				pick(t.price, t.price_set, at('tax_lines', j, 'price'), at('tax_lines', j, 'price_set')),
+			),
 		);
-		const name = line.name ?? (line.variant_title ? `${line.title} - ${line.variant_title}` : line.title);
+		const name =
+			line.name ?? (line.variant_title ? `${line.title} - ${line.variant_title}` : line.title);
 		return {
 			id: line.id,
 			productId: line.product_id,
@@ -188,12 +276,24 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 				['total_shipping_price_set'],
 			)
 		: amounts.sum(
-				shippingLines.map((s, i) => pick(s.price, s.price_set, ['shipping_lines', i, 'price'], ['shipping_lines', i, 'price_set'])),
+				shippingLines.map((s, i) =>
+					pick(
+						s.price,
+						s.price_set,
+						['shipping_lines', i, 'price'],
+						['shipping_lines', i, 'price_set'],
+					),
+				),
 			);
 	const shippingTax = amounts.sum(
 		shippingLines.flatMap((s, i) =>
 			(s.tax_lines ?? []).map((t, j) =>
-				pick(t.price, t.price_set, ['shipping_lines', i, 'tax_lines', j, 'price'], ['shipping_lines', i, 'tax_lines', j, 'price_set']),
+				pick(
+					t.price,
+					t.price_set,
+					['shipping_lines', i, 'tax_lines', j, 'price'],
+					['shipping_lines', i, 'tax_lines', j, 'price_set'],
+				),
 			),
 		),
 	);
@@ -203,7 +303,9 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 	const delivery = raw.shipping_address ?? undefined;
 	const consent = buyer?.email_marketing_consent?.state;
 	const acceptsMarketing =
-		raw.buyer_accepts_marketing ?? buyer?.accepts_marketing ?? (consent ? consent === 'subscribed' : undefined);
+		raw.buyer_accepts_marketing ??
+		buyer?.accepts_marketing ??
+		(consent ? consent === 'subscribed' : undefined);
 
 	return {
 		platform: 'shopify',
@@ -233,13 +335,26 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		lineItems,
 		totals: {
 			subtotal: amounts.sum(lineItems.map((l) => l.subtotal)),
-			discount: pick(raw.total_discounts, raw.total_discounts_set, ['total_discounts'], ['total_discounts_set']),
+			discount: pick(
+				raw.total_discounts,
+				raw.total_discounts_set,
+				['total_discounts'],
+				['total_discounts_set'],
+			),
 			shipping,
 			shippingTax,
 			tax: pick(raw.total_tax, raw.total_tax_set, ['total_tax'], ['total_tax_set']),
-			total: pick(raw.total_price, raw.total_price_set, ['total_price'], ['total_price_set'], false),
+			total: pick(
+				raw.total_price,
+				raw.total_price_set,
+				['total_price'],
+				['total_price_set'],
+				false,
+			),
 		},
-		discountCodes: (raw.discount_codes ?? []).map((d) => d.code).filter((c): c is string => c !== undefined),
+		discountCodes: (raw.discount_codes ?? [])
+			.map((d) => d.code)
+			.filter((c): c is string => c !== undefined),
 		shippingMethod: shippingLines.find((s) => s.title)?.title,
 		paymentMethod: raw.payment_gateway_names?.filter(Boolean).join(', ') || undefined,
 		note: raw.note,

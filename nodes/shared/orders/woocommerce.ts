@@ -20,7 +20,7 @@ import {
  */
 
 const address = z
-	.looseObject({
+	.object({
 		first_name: optionalText,
 		last_name: optionalText,
 		company: optionalText,
@@ -35,7 +35,7 @@ const address = z
 	})
 	.nullish();
 
-const lineItem = z.looseObject({
+const lineItem = z.object({
 	id,
 	name: required(z.string().trim().min(1)),
 	product_id: optionalId,
@@ -46,11 +46,11 @@ const lineItem = z.looseObject({
 	total: required(money),
 	total_tax: money.nullish(),
 	meta_data: z
-		.array(z.looseObject({ key: optionalText, display_key: optionalText, display_value: z.unknown() }))
+		.array(z.object({ key: optionalText, display_key: optionalText, display_value: z.unknown() }))
 		.nullish(),
 });
 
-const wooCommerceOrder = z.looseObject(
+const wooCommerceOrder = z.object(
 	{
 		id,
 		number: optionalText,
@@ -68,15 +68,18 @@ const wooCommerceOrder = z.looseObject(
 		billing: address,
 		shipping: address,
 		line_items: required(z.array(lineItem).min(1, 'An order needs at least one line item')),
-		shipping_lines: z.array(z.looseObject({ method_title: optionalText })).nullish(),
-		coupon_lines: z.array(z.looseObject({ code: optionalText })).nullish(),
+		shipping_lines: z.array(z.object({ method_title: optionalText })).nullish(),
+		coupon_lines: z.array(z.object({ code: optionalText })).nullish(),
 		payment_method_title: optionalText,
 		customer_note: optionalText,
 		customer_ip_address: optionalText,
 		payment_url: optionalText,
 		needs_payment: z.boolean().nullish(),
 	},
-	{ error: 'Expected a WooCommerce order (an object with line_items), e.g. from the WooCommerce Trigger' },
+	{
+		error:
+			'Expected a WooCommerce order (an object with line_items), e.g. from the WooCommerce Trigger',
+	},
 );
 
 type Raw = z.output<typeof wooCommerceOrder>;
@@ -102,12 +105,19 @@ export function wooCommerceStatus(status: string): OrderStatus {
 }
 
 /** WooCommerce's GMT dates carry no offset; they are UTC. */
-const utc = (value: string | undefined) => (value && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? `${value}Z` : value);
+const utc = (value: string | undefined) =>
+	value && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? `${value}Z` : value;
 
 /** "Blue / M" from the line's attribute meta data (keys starting with _ are internal). */
 function variantName(meta: z.output<typeof lineItem>['meta_data']): string | undefined {
 	const values = (meta ?? [])
-		.filter((m) => m.key && !m.key.startsWith('_') && typeof m.display_value === 'string' && m.display_value.trim())
+		.filter(
+			(m) =>
+				m.key &&
+				!m.key.startsWith('_') &&
+				typeof m.display_value === 'string' &&
+				m.display_value.trim(),
+		)
 		.map((m) => (m.display_value as string).trim());
 	return values.length ? values.join(' / ') : undefined;
 }
@@ -124,7 +134,10 @@ function readAddress(value: z.output<typeof address>) {
 		province: value.state,
 		postcode: value.postcode,
 		country: value.country,
-		countryCode: value.country && /^[A-Za-z]{2}$/.test(value.country) ? value.country.toUpperCase() : undefined,
+		countryCode:
+			value.country && /^[A-Za-z]{2}$/.test(value.country)
+				? value.country.toUpperCase()
+				: undefined,
 		phone: value.phone,
 	});
 }
@@ -141,7 +154,13 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 		const subtotal = amounts.read(line.subtotal, ['line_items', i, 'subtotal'], false);
 		const total = amounts.read(line.total, ['line_items', i, 'total'], false);
 		if (total > subtotal) {
-			ctx.addIssue({ code: 'custom', continue: false, message: 'Is more than the line subtotal', path: ['line_items', i, 'total'], input: line.total });
+			ctx.addIssue({
+				code: 'custom',
+				continue: false,
+				message: 'Is more than the line subtotal',
+				path: ['line_items', i, 'total'],
+				input: line.total,
+			});
 		}
 		return {
 			id: line.id,
@@ -164,7 +183,14 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 	const billing = raw.billing ?? undefined;
 	const delivery = raw.shipping ?? undefined;
 	const createdAt = utc(raw.date_created_gmt) ?? raw.date_created;
-	if (!createdAt) ctx.addIssue({ code: 'custom', continue: false, message: 'Required', path: ['date_created_gmt'], input: undefined });
+	if (!createdAt)
+		ctx.addIssue({
+			code: 'custom',
+			continue: false,
+			message: 'Required',
+			path: ['date_created_gmt'],
+			input: undefined,
+		});
 	return {
 		platform: 'wooCommerce',
 		id: raw.id,
@@ -195,7 +221,9 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 			tax: amounts.read(raw.total_tax, ['total_tax']),
 			total: amounts.read(raw.total, ['total'], false),
 		},
-		discountCodes: (raw.coupon_lines ?? []).map((c) => c.code).filter((c): c is string => c !== undefined),
+		discountCodes: (raw.coupon_lines ?? [])
+			.map((c) => c.code)
+			.filter((c): c is string => c !== undefined),
 		shippingMethod: raw.shipping_lines?.find((s) => s.method_title)?.method_title,
 		paymentMethod: raw.payment_method_title,
 		note: raw.customer_note,

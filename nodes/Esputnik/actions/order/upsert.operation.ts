@@ -55,7 +55,7 @@ const properties: INodeProperties[] = [
 			{ name: 'In Progress', value: 'IN_PROGRESS' },
 			{ name: 'Initialized', value: 'INITIALIZED' },
 		],
-		'As Yespo\'s own integrations map it. Shopify: fulfilled → DELIVERED; partially fulfilled → IN_PROGRESS; cancelled or refunded → CANCELLED; otherwise INITIALIZED. WooCommerce: completed → DELIVERED; processing, on-hold → IN_PROGRESS; cancelled, failed, refunded → CANCELLED; otherwise INITIALIZED.',
+		"As Yespo's own integrations map it. Shopify: fulfilled → DELIVERED; partially fulfilled → IN_PROGRESS; cancelled or refunded → CANCELLED; otherwise INITIALIZED. WooCommerce: completed → DELIVERED; processing, on-hold → IN_PROGRESS; cancelled, failed, refunded → CANCELLED; otherwise INITIALIZED.",
 	),
 	{
 		displayName: 'Options',
@@ -85,7 +85,11 @@ const properties: INodeProperties[] = [
 				name: 'statusMapping',
 				type: 'options',
 				options: [
-					{ name: 'None', value: 'none', description: 'Status must be one of eSputnik\'s five statuses' },
+					{
+						name: 'None',
+						value: 'none',
+						description: "Status must be one of eSputnik's five statuses",
+					},
 					{
 						name: 'Shopify',
 						value: 'shopify',
@@ -101,7 +105,7 @@ const properties: INodeProperties[] = [
 				],
 				default: 'none',
 				description:
-					'Translate the shop platform\'s status into eSputnik\'s, as Yespo\'s own Shopify and WooCommerce integrations do. eSputnik statuses pass through unchanged. The Shopify Order and WooCommerce Order input modes map the status themselves (see Status).',
+					"Translate the shop platform's status into eSputnik's, as Yespo's own Shopify and WooCommerce integrations do. eSputnik statuses pass through unchanged. The Shopify Order and WooCommerce Order input modes map the status themselves (see Status).",
 				hint: 'Shopify marks cancelled orders with cancelled_at, e.g. {{ $json.cancelled_at ? "cancelled" : $json.fulfillment_status }}',
 			},
 			timeoutOption,
@@ -124,11 +128,20 @@ const isObject = (value: unknown): value is IDataObject =>
  * Validates every item first (nothing is sent if one is invalid, unless "On Error: Continue"),
  * then sends the valid orders in batches of up to 1000, one request after another.
  */
-export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: ApiClient,
+): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', 0, {}) as UpsertOptions;
-	const schema = orderSchema({ timezone: this.getTimezone(), checkTotalCost: options.checkTotalCost ?? true });
+	const schema = orderSchema({
+		timezone: this.getTimezone(),
+		checkTotalCost: options.checkTotalCost ?? true,
+	});
 	const mapping = options.statusMapping ?? 'none';
-	const batchSize = Math.min(MAX_ORDERS_PER_REQUEST, Math.max(1, Math.floor(options.batchSize ?? MAX_ORDERS_PER_REQUEST)));
+	const batchSize = Math.min(
+		MAX_ORDERS_PER_REQUEST,
+		Math.max(1, Math.floor(options.batchSize ?? MAX_ORDERS_PER_REQUEST)),
+	);
 	const node = this.getNode();
 	return await runBatched<Order>(this, {
 		batchSize,
@@ -140,14 +153,22 @@ export async function execute(this: IExecuteFunctions, client: ApiClient): Promi
 				(order) => fromOrder(order, { statusOverride: readStatusOverride(this, itemIndex) }),
 			);
 			if (isObject(input) && Array.isArray(input.orders)) {
-				throw new NodeOperationError(node, `[item ${itemIndex}] orders: Give one order per item, not the {"orders": [...]} wrapper`, {
-					itemIndex,
-					description: 'The node builds the wrapper itself. Split the orders into items, e.g. with a Split Out node.',
-				});
+				throw new NodeOperationError(
+					node,
+					`[item ${itemIndex}] orders: Give one order per item, not the {"orders": [...]} wrapper`,
+					{
+						itemIndex,
+						description:
+							'The node builds the wrapper itself. Split the orders into items, e.g. with a Split Out node. Nothing was sent for this item.',
+					},
+				);
 			}
 			// The order modes have mapped the status already, by the order's own platform.
 			const ownStatus = isOrderMode(this.getNodeParameter('inputMode', itemIndex, 'fields'));
-			const withStatus = isObject(input) && !ownStatus ? { ...input, status: mapStatus(input.status, mapping) } : input;
+			const withStatus =
+				isObject(input) && !ownStatus
+					? { ...input, status: mapStatus(input.status, mapping) }
+					: input;
 			return validateItem(node, schema, withStatus, itemIndex) as Order;
 		},
 		send: async (batch) => await sendOrders(this, client, batch),
@@ -156,7 +177,11 @@ export async function execute(this: IExecuteFunctions, client: ApiClient): Promi
 
 type Batch = Array<{ itemIndex: number; payload: Order }>;
 
-async function sendOrders(ctx: IExecuteFunctions, client: ApiClient, batch: Batch): Promise<BatchOutcome[]> {
+async function sendOrders(
+	ctx: IExecuteFunctions,
+	client: ApiClient,
+	batch: Batch,
+): Promise<BatchOutcome[]> {
 	let response: HttpResponse;
 	try {
 		response = await client.send({
@@ -168,13 +193,16 @@ async function sendOrders(ctx: IExecuteFunctions, client: ApiClient, batch: Batc
 		});
 	} catch (error) {
 		if (error instanceof NodeApiError && isDuplicatedRequest(error.message)) {
-			return batch.map(({ payload }) => ({ records: { success: true, duplicatedRequest: true, ...payload } }));
+			return batch.map(({ payload }) => ({
+				records: { success: true, duplicatedRequest: true, ...payload },
+			}));
 		}
 		throw batchError(ctx, error, batch);
 	}
 	const session = sessionFields(response.body);
 	const failures = readFailedOrders(response.body);
-	if (!failures.length) return batch.map(({ payload }) => ({ records: { success: true, ...payload, ...session } }));
+	if (!failures.length)
+		return batch.map(({ payload }) => ({ records: { success: true, ...payload, ...session } }));
 	return failedOutcomes(ctx, client, batch, failures, session);
 }
 
@@ -184,17 +212,24 @@ function sessionFields(body: unknown): IDataObject {
 	if (isObject(body)) {
 		for (const key of ['asyncSessionId', 'id']) {
 			const value = body[key];
-			if (typeof value === 'string' || typeof value === 'number') out[key === 'id' ? 'requestId' : key] = String(value);
+			if (typeof value === 'string' || typeof value === 'number')
+				out[key === 'id' ? 'requestId' : key] = String(value);
 		}
 	}
 	return out;
 }
 
 const range = (batch: Batch) =>
-	batch.length === 1 ? `[item ${batch[0].itemIndex}]` : `[items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex}]`;
+	batch.length === 1
+		? `[item ${batch[0].itemIndex}]`
+		: `[items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex}]`;
 
 /** A failure of the whole request, naming the items it carried. */
-function batchError(ctx: IExecuteFunctions, error: unknown, batch: Batch): NodeApiError | NodeOperationError {
+function batchError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	batch: Batch,
+): NodeApiError | NodeOperationError {
 	const message = `${range(batch)} ${(error as Error).message}`;
 	if (error instanceof NodeApiError) {
 		const wrapped = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
@@ -205,7 +240,10 @@ function batchError(ctx: IExecuteFunctions, error: unknown, batch: Batch): NodeA
 		});
 		return keepMessage(wrapped, message);
 	}
-	return keepMessage(new NodeOperationError(ctx.getNode(), message, { itemIndex: batch[0].itemIndex }), message);
+	return keepMessage(
+		new NodeOperationError(ctx.getNode(), message, { itemIndex: batch[0].itemIndex }),
+		message,
+	);
 }
 
 /** Orders eSputnik reported as failed become errors on their own items; the others succeeded. */
@@ -223,7 +261,10 @@ function failedOutcomes(
 	const unmatched: FailedOrder[] = [];
 	for (const failure of failures) {
 		if (failure.externalOrderId !== undefined && inBatch.has(failure.externalOrderId)) {
-			reasons.set(failure.externalOrderId, [...(reasons.get(failure.externalOrderId) ?? []), failure.reason]);
+			reasons.set(failure.externalOrderId, [
+				...(reasons.get(failure.externalOrderId) ?? []),
+				failure.reason,
+			]);
 		} else {
 			unmatched.push(failure);
 		}
@@ -231,7 +272,10 @@ function failedOutcomes(
 	const failed = batch.filter(({ payload }) => reasons.has(idOf(payload)));
 	const listed = failed
 		.slice(0, 20)
-		.map(({ itemIndex, payload }) => `item ${itemIndex} (${idOf(payload)}): ${reasons.get(idOf(payload))!.join('; ')}`);
+		.map(
+			({ itemIndex, payload }) =>
+				`item ${itemIndex} (${idOf(payload)}): ${reasons.get(idOf(payload))!.join('; ')}`,
+		);
 	const parts = [];
 	if (failed.length) {
 		parts.push(
@@ -242,20 +286,39 @@ function failedOutcomes(
 	if (unmatched.length) {
 		parts.push(
 			`It also reported ${unmatched.length} failed order(s) without naming an order of this request: ` +
-				unmatched.slice(0, 20).map((f) => (f.externalOrderId ? `${f.externalOrderId}: ${f.reason}` : f.reason)).join('; ') +
+				unmatched
+					.slice(0, 20)
+					.map((f) => (f.externalOrderId ? `${f.externalOrderId}: ${f.reason}` : f.reason))
+					.join('; ') +
 				'.',
 		);
 	}
-	parts.push(unmatched.length ? 'Which of the other orders were saved is not known; sending them again is safe.' : 'The other orders were saved.');
+	parts.push(
+		unmatched.length
+			? 'Which of the other orders were saved is not known; sending them again is safe.'
+			: 'The other orders were saved.',
+	);
 	const description = redact(parts.join(' '));
 	const error = (itemIndex: number, text: string) => {
 		const message = redact(text);
-		return keepMessage(new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description, itemIndex }), message);
+		return keepMessage(
+			new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+				message,
+				description,
+				itemIndex,
+			}),
+			message,
+		);
 	};
 	return batch.map(({ itemIndex, payload }) => {
 		const own = reasons.get(idOf(payload));
 		if (own) {
-			return { error: error(itemIndex, `[item ${itemIndex}] externalOrderId ${idOf(payload)}: eSputnik did not save this order: ${own.join('; ')}`) };
+			return {
+				error: error(
+					itemIndex,
+					`[item ${itemIndex}] externalOrderId ${idOf(payload)}: eSputnik did not save this order: ${own.join('; ')}`,
+				),
+			};
 		}
 		if (unmatched.length) {
 			return {
