@@ -38,8 +38,9 @@ const defaults = ['esputnik', 'mailerlite-getall', 'mailerlite-create', 'overhea
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 
+/** Wall time per item, ours over HTTP Request's (the plain wall-time ratio when both ran the same items). */
 function ratio(ours, http) {
-	const r = ours.wallMs / http.wallMs;
+	const r = ours.wallMs / ours.items / (http.wallMs / http.items);
 	const text = r < 1 ? `${(1 / r).toFixed(1)}× faster` : `${r.toFixed(1)}× slower`;
 	return `${r < 0.1 ? r.toFixed(3) : r.toFixed(2)} (${text})`;
 }
@@ -61,13 +62,14 @@ function ratioCell(comparison, row) {
 }
 
 function print(comparisons) {
-	const head = ['benchmark', 'runner', 'requests', '429s', 'wall s', 'CPU s', 'peak RSS MB', 'µs/item (wall)', 'ours/HTTP (wall)', 'note'];
+	const head = ['benchmark', 'runner', 'items', 'requests', '429s', 'wall s', 'CPU s', 'peak RSS MB', 'µs/item (wall)', 'ours/HTTP (wall per item)', 'note'];
 	const table = [];
 	for (const c of comparisons) {
 		c.rows.forEach((r, i) => {
 			table.push([
 				i === 0 ? c.name : '',
 				r.runner,
+				String(r.items),
 				r.requests === undefined ? '–' : String(r.requests),
 				r.rateLimited === undefined ? '–' : String(r.rateLimited),
 				seconds(r.wallMs),

@@ -246,6 +246,24 @@ describe('eSputnik Order → Create or Update', () => {
 		expect(sentOrders()[0].date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]0[12]:00$/);
 	});
 
+	it('takes the item itself for a JSON body of {{ $json }}, exactly as n8n would resolve it', async () => {
+		// `{{ $json }}` skips n8n's per-item expression resolution (see readBody); the result must not differ.
+		const items = [order(0), order(1, { phone: '+380 94 258 3691', storeId: null }), order(2, { currency: '' })];
+		const bodies: unknown[] = [];
+		const outputs: unknown[] = [];
+		for (const jsonBody of ['={{ $json }}', '={{$json}}', '={{ JSON.stringify($json) }}', '={{ { ...$json } }}']) {
+			sim.requests.length = 0;
+			const r = await run({ ...jsonUpsert(), jsonBody }, items, { onError: 'continueRegularOutput' });
+			bodies.push(posts().map((q) => q.json));
+			outputs.push(jsons(r));
+		}
+		expect(bodies[0]).toEqual([{ orders: [expect.objectContaining({ externalOrderId: 'ord-0' }), expect.objectContaining({ externalOrderId: 'ord-1' })] }]);
+		for (const other of bodies.slice(1)) expect(other).toEqual(bodies[0]);
+		for (const other of outputs.slice(1)) expect(other).toEqual(outputs[0]);
+		// The input items are not changed by the node.
+		expect(items[1]).toEqual(order(1, { phone: '+380 94 258 3691', storeId: null }));
+	});
+
 	describe('validation before sending', () => {
 		it('names the item and the field, and sends nothing when any item is invalid', async () => {
 			const r = await run(jsonUpsert(), [order(0), order(1), order(2), order(3, { email: 'not-an-email' }), order(4)]);

@@ -297,6 +297,15 @@ describe('HTTP behaviour', () => {
 		expect(r.error?.message).toBe(
 			'[item 0] MailerLite 422: The given data was invalid. customer.email: The customer.email must be a valid email address.',
 		);
+		// The error item of "On Error: Continue", as the README shows it.
+		sim.inject({ times: 1, status: 422, body: { message: 'The given data was invalid.', errors: { 'customer.email': ['The customer.email must be a valid email address.'] } } });
+		const item = await run({ resource: 'customer', operation: 'create', shopId: shopRl(), email: 'ok@example.com' }, [{}], { onError: 'continueRegularOutput' });
+		expect(jsons(item)).toEqual([
+			{
+				error: '[item 0] MailerLite 422: The given data was invalid. customer.email: The customer.email must be a valid email address.',
+				details: { description: 'customer.email: The customer.email must be a valid email address.', httpCode: '422' },
+			},
+		]);
 	});
 
 	it('does not re-send a create after a 5xx (it may have been created), but retries a read', async () => {

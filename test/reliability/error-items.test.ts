@@ -22,17 +22,23 @@ afterAll(async () => {
 	await sim.stop();
 });
 
-it('an error item keeps its description and HTTP code in its JSON', async () => {
-	const r = await runWorkflow({
+/** Get Subscriptions for each item's `id` (`ok` succeeds, anything else gets a 401). */
+async function run(onError: 'continueRegularOutput' | 'continueErrorOutput', ids: string[]) {
+	return await runWorkflow({
 		node: {
 			type: 'monto',
-			parameters: { resource: 'order', operation: 'getSubscriptions', orderId: 'o-1', options: { requestInterval: 0 } },
-			onError: 'continueRegularOutput',
+			parameters: { resource: 'order', operation: 'getSubscriptions', orderId: '={{ $json.id }}', options: { requestInterval: 0 } },
+			onError,
 		},
 		nodeTypes: { monto: new Monto() },
 		credentialTypes: { montoApi: new MontoApi() },
 		credentials: { montoApi: { apiKey: 'key-1234', baseUrl: sim.url } },
+		items: ids.map((id) => ({ id })),
 	});
+}
+
+it('an error item keeps its description and HTTP code in its JSON', async () => {
+	const r = await run('continueRegularOutput', ['o-1']);
 	expect(r.output[0].json).toEqual({
 		error: '[item 0] Monto 401: Provided access token is invalid.',
 		details: { description: 'Check the API key in the Monto credential.', httpCode: '401' },
@@ -40,17 +46,7 @@ it('an error item keeps its description and HTTP code in its JSON', async () => 
 });
 
 it('goes to the error output, with its details, when the node has one', async () => {
-	const r = await runWorkflow({
-		node: {
-			type: 'monto',
-			parameters: { resource: 'order', operation: 'getSubscriptions', orderId: '={{ $json.id }}', options: { requestInterval: 0 } },
-			onError: 'continueErrorOutput',
-		},
-		nodeTypes: { monto: new Monto() },
-		credentialTypes: { montoApi: new MontoApi() },
-		credentials: { montoApi: { apiKey: 'key-1234', baseUrl: sim.url } },
-		items: [{ id: 'ok' }, { id: 'o-2' }],
-	});
+	const r = await run('continueErrorOutput', ['ok', 'o-2']);
 	expect(r.status).toBe('success');
 	const [taskData] = Object.values(r.run.data.resultData.runData).at(-1)!;
 	const [success, errors] = taskData.data!.main;

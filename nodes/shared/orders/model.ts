@@ -138,6 +138,12 @@ export type CanonicalOrder = z.output<typeof canonicalOrder>;
 const isAmount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isText = (v: unknown) => typeof v === 'string' && v.length > 0;
 const isOptionalText = (v: unknown) => v === undefined || isText(v);
+const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** `every` by index: unlike Array#every it does not skip the holes of a sparse array. */
+function all<T>(list: readonly T[], test: (value: T) => boolean): boolean {
+	for (let i = 0; i < list.length; i++) if (!test(list[i])) return false;
+	return true;
+}
 const ADDRESS_KEYS = [
 	'firstName',
 	'lastName',
@@ -153,10 +159,7 @@ const ADDRESS_KEYS = [
 ] as const;
 
 function isAddress(v: Address | undefined): boolean {
-	return (
-		v === undefined ||
-		(typeof v === 'object' && v !== null && ADDRESS_KEYS.every((k) => isOptionalText(v[k])))
-	);
+	return v === undefined || (isRecord(v) && ADDRESS_KEYS.every((k) => isOptionalText(v[k])));
 }
 
 function isLineItem(l: LineItem): boolean {
@@ -186,8 +189,7 @@ export function isCanonical(o: CanonicalOrder): boolean {
 		isText(o.id) &&
 		isText(o.number) &&
 		(ORDER_STATUSES as readonly string[]).includes(o.status) &&
-		typeof p === 'object' &&
-		p !== null &&
+		isRecord(p) &&
 		isOptionalText(p.status) &&
 		isOptionalText(p.financialStatus) &&
 		isOptionalText(p.fulfillmentStatus) &&
@@ -201,8 +203,7 @@ export function isCanonical(o: CanonicalOrder): boolean {
 		o.decimals >= 0 &&
 		o.decimals <= 4 &&
 		typeof o.taxesIncluded === 'boolean' &&
-		typeof c === 'object' &&
-		c !== null &&
+		isRecord(c) &&
 		isOptionalText(c.id) &&
 		isOptionalText(c.email) &&
 		isOptionalText(c.phone) &&
@@ -214,12 +215,11 @@ export function isCanonical(o: CanonicalOrder): boolean {
 		isAddress(o.shippingAddress) &&
 		Array.isArray(o.lineItems) &&
 		o.lineItems.length > 0 &&
-		o.lineItems.every(isLineItem) &&
-		typeof t === 'object' &&
-		t !== null &&
+		all(o.lineItems, (l) => isRecord(l) && isLineItem(l)) &&
+		isRecord(t) &&
 		[t.subtotal, t.discount, t.shipping, t.shippingTax, t.tax, t.total].every(isAmount) &&
 		Array.isArray(o.discountCodes) &&
-		o.discountCodes.every((d) => typeof d === 'string') &&
+		all(o.discountCodes, (d) => typeof d === 'string') &&
 		[o.shippingMethod, o.paymentMethod, o.note, o.orderUrl, o.paymentUrl, o.customerIp].every(
 			isOptionalText,
 		)
