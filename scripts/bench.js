@@ -5,7 +5,7 @@
  * latency. Prints one table and how each figure compares with the goal of issue 6. It never fails
  * on time: it reports.
  *
- *   node scripts/bench.js                      the default rows (about 4 minutes)
+ *   node scripts/bench.js                      the default rows (about 10 minutes)
  *   node scripts/bench.js esputnik overhead    chosen rows
  *   node scripts/bench.js mailerlite-create-1000   1,000 creates at the real 120/min (about 9 minutes)
  */
