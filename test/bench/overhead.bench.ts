@@ -67,57 +67,38 @@ function fromPlatform(schema: z.ZodType, map: (order: never, issues: Issue[]) =>
 	};
 }
 
+/** eSputnik Create or Update in Fields mode; `offset` is appended to each order's date ('' for none). */
+function esputnikFields(provider: string, offset: string): Case {
+	return {
+		provider,
+		parameters: (n) => ({
+			externalOrderId: `ord-${n}`,
+			status: 'fulfilled',
+			date: `2024-05-${String((n % 28) + 1).padStart(2, '0')}T10:00:00${offset}`,
+			totalCost: 49.7,
+			currency: 'EUR',
+			externalCustomerId: `cust-${n}`,
+			email: `buyer${n}@example.com`,
+			phone: '',
+			items: {
+				item: [
+					{ externalItemId: `sku-${n % 500}`, name: 'Mug', quantity: 2, cost: 19.9, url: 'https://shop.example.com/p/mug', category: '', imageUrl: '', description: '' },
+					{ externalItemId: 'sku-tea', name: 'Tea', quantity: 1, cost: 5, category: '', url: '', imageUrl: '', description: '' },
+				],
+			},
+			additionalFields: { shipping: 4.9 },
+		}),
+		prepare: (ctx, i) => {
+			const order = compact(fromUpsertFields(ctx, i));
+			return { ...order, status: mapStatus(order.status, 'shopify') };
+		},
+		schema: esputnikSchema,
+	};
+}
+
 const cases: Case[] = [
-	{
-		provider: 'eSputnik Create or Update, date with offset (Shopify)',
-		parameters: (n) => ({
-			externalOrderId: `ord-${n}`,
-			status: 'fulfilled',
-			date: `2024-05-${String((n % 28) + 1).padStart(2, '0')}T10:00:00+02:00`,
-			totalCost: 49.7,
-			currency: 'EUR',
-			externalCustomerId: `cust-${n}`,
-			email: `buyer${n}@example.com`,
-			phone: '',
-			items: {
-				item: [
-					{ externalItemId: `sku-${n % 500}`, name: 'Mug', quantity: 2, cost: 19.9, url: 'https://shop.example.com/p/mug', category: '', imageUrl: '', description: '' },
-					{ externalItemId: 'sku-tea', name: 'Tea', quantity: 1, cost: 5, category: '', url: '', imageUrl: '', description: '' },
-				],
-			},
-			additionalFields: { shipping: 4.9 },
-		}),
-		prepare: (ctx, i) => {
-			const order = compact(fromUpsertFields(ctx, i));
-			return { ...order, status: mapStatus(order.status, 'shopify') };
-		},
-		schema: esputnikSchema,
-	},
-	{
-		provider: 'eSputnik Create or Update, date without offset (WooCommerce)',
-		parameters: (n) => ({
-			externalOrderId: `ord-${n}`,
-			status: 'fulfilled',
-			date: `2024-05-${String((n % 28) + 1).padStart(2, '0')}T10:00:00`,
-			totalCost: 49.7,
-			currency: 'EUR',
-			externalCustomerId: `cust-${n}`,
-			email: `buyer${n}@example.com`,
-			phone: '',
-			items: {
-				item: [
-					{ externalItemId: `sku-${n % 500}`, name: 'Mug', quantity: 2, cost: 19.9, url: 'https://shop.example.com/p/mug', category: '', imageUrl: '', description: '' },
-					{ externalItemId: 'sku-tea', name: 'Tea', quantity: 1, cost: 5, category: '', url: '', imageUrl: '', description: '' },
-				],
-			},
-			additionalFields: { shipping: 4.9 },
-		}),
-		prepare: (ctx, i) => {
-			const order = compact(fromUpsertFields(ctx, i));
-			return { ...order, status: mapStatus(order.status, 'shopify') };
-		},
-		schema: esputnikSchema,
-	},
+	esputnikFields('eSputnik Create or Update, date with offset (Shopify)', '+02:00'),
+	esputnikFields('eSputnik Create or Update, date without offset (WooCommerce)', ''),
 	{
 		provider: 'eSputnik Create or Update from a Shopify order',
 		parameters: (n) => ({ order: platformOrder(SHOPIFY.standard, n) }),

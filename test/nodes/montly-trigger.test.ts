@@ -1,129 +1,10 @@
-import 'reflect-metadata';
 import { createHmac } from 'crypto';
-import { WebhookContext } from 'n8n-core';
-import type {
-	IDataObject,
-	INode,
-	INodeType,
-	INodeTypes,
-	IWebhookData,
-	IWebhookResponseData,
-	IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { MontlyApi } from '../../credentials/MontlyApi.credentials';
 import { MontlyTrigger } from '../../nodes/MontlyTrigger/MontlyTrigger.node';
 import { verifySignature } from '../../nodes/MontlyTrigger/signature';
-import { TestCredentialsHelper } from '../harness/credentials-helper';
-import { PACKAGE } from '../harness/run-workflow';
+import { deliverToMontlyTrigger as deliver } from '../harness/montly-webhook';
 import { MONTLY_WEBHOOK_SECRET, montlySignature } from '../simulators/montly';
-
-const trigger = new MontlyTrigger();
-
-class OneNodeType implements INodeTypes {
-	getByName(): INodeType {
-		return trigger;
-	}
-	getByNameAndVersion(): INodeType {
-		return NodeHelpers.getVersionedNodeType(trigger);
-	}
-	getKnownTypes() {
-		return {};
-	}
-}
-
-/** What an Express response records of what the node did with it. */
-class RecordingResponse {
-	statusCode?: number;
-	body?: unknown;
-	status(code: number) {
-		this.statusCode = code;
-		return this;
-	}
-	json(body: unknown) {
-		this.body = body;
-		return this;
-	}
-	send(body: unknown) {
-		this.body = body;
-		return this;
-	}
-}
-
-interface Delivery {
-	headers: Record<string, string>;
-	rawBody?: Buffer;
-	parameters?: INode['parameters'];
-	secret?: string;
-}
-
-/**
- * Calls the trigger's `webhook()` the way n8n's webhook service does: through n8n-core's real
- * WebhookContext, with an Express-like request that carries the raw body n8n keeps for webhooks.
- */
-async function deliver({ headers, rawBody, parameters = {}, secret = MONTLY_WEBHOOK_SECRET }: Delivery) {
-	const node: INode = {
-		id: 'trigger',
-		name: 'Montly Trigger',
-		type: `${PACKAGE}.montlyTrigger`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { montlyApi: { id: 'montlyApi-id', name: 'Montly' } },
-	};
-	const workflow = new Workflow({
-		id: 'wf',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes: new OneNodeType(),
-		settings: { executionOrder: 'v1' },
-	});
-	let body: IDataObject = {};
-	try {
-		body = rawBody ? (JSON.parse(rawBody.toString('utf8')) as IDataObject) : {};
-	} catch {
-		body = {};
-	}
-	const request = { headers, body, rawBody, params: {}, query: {}, method: 'POST' };
-	const response = new RecordingResponse();
-	const credentialsHelper = new TestCredentialsHelper(
-		{ montlyApi: new MontlyApi() },
-		{ montlyApi: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1', webhookSecret: secret } },
-	);
-	const url = 'http://localhost:5678/';
-	const additionalData = {
-		credentialsHelper,
-		httpRequest: request,
-		httpResponse: response,
-		executionId: 'webhook',
-		restApiUrl: url + 'rest',
-		instanceBaseUrl: url,
-		formWaitingBaseUrl: url + 'form-waiting',
-		webhookBaseUrl: url + 'webhook',
-		webhookWaitingBaseUrl: url + 'webhook-waiting',
-		webhookTestBaseUrl: url + 'webhook-test',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const webhookData = {
-		httpMethod: 'POST',
-		node: node.name,
-		path: 'webhook',
-		webhookDescription: trigger.description.webhooks![0],
-		workflowId: 'wf',
-		workflowExecuteAdditionalData: additionalData,
-	} as unknown as IWebhookData;
-	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
-	// n8n's logger comes from its DI container; record what the node tells it.
-	const warn = jest.spyOn(context.logger, 'warn').mockImplementation(() => undefined);
-	try {
-		const result: IWebhookResponseData = await trigger.webhook.call(context);
-		return { result, response, warnings: warn.mock.calls.map((call) => String(call[0])) };
-	} finally {
-		warn.mockRestore();
-	}
-}
 
 const now = () => Math.floor(Date.now() / 1000);
 const event = (action: string, data: IDataObject) => Buffer.from(JSON.stringify({ id: `evt:${action}:1`, action, data }));
@@ -219,7 +100,7 @@ describe('Montly Trigger', () => {
 	});
 
 	it('has the lifecycle methods n8n calls on activation, which register nothing', async () => {
-		const hooks = trigger.webhookMethods.default;
+		const hooks = new MontlyTrigger().webhookMethods.default;
 		const ctx = {} as never;
 		expect([await hooks.checkExists.call(ctx), await hooks.create.call(ctx), await hooks.delete.call(ctx)]).toEqual([true, true, true]);
 	});

@@ -48,7 +48,11 @@ export const optionalId = transform((value, ctx) => {
 export const optionalText = transform((value, ctx) => textOf(value, ctx, 'Expected text'));
 
 /** A money amount as the platforms send it: a decimal string ("24.90"), sometimes a number. */
-export const money = z.union([z.string(), z.number()], { error: 'Expected an amount like 24.90' });
+export const money = transform((value, ctx): string | number => {
+	if (typeof value === 'string' || typeof value === 'number') return value;
+	ctx.addIssue({ code: 'custom', message: 'Expected an amount like 24.90', input: value });
+	return z.NEVER;
+});
 
 export const currencyCode = required(
 	z
