@@ -42,14 +42,14 @@ export const nonNegativeDecimal = decimal.pipe(z.number().nonnegative('Must be 0
 /** A whole number given as a number or a numeric string. */
 export const integer = numeric(INTEGER_TEXT, 'a whole number', true);
 
-/** An id given as a string or a number; always sent as a non-empty string. */
+/** An id given as a string or a number; always sent as a non-empty string. Missing or blank is "Required". */
 export const idString = transform((value, ctx): string => {
 	if (typeof value === 'string' && value.trim()) return value.trim();
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-	const message =
-		typeof value === 'string'
-			? 'Required'
-			: `Expected an id (text or a whole number), got ${shown(value)}`;
+	const absent = value === undefined || value === null || typeof value === 'string';
+	const message = absent
+		? 'Required'
+		: `Expected an id (text or a whole number), got ${shown(value)}`;
 	ctx.addIssue({ code: 'custom', continue: false, message, input: value });
 	return z.NEVER;
 });

@@ -2,19 +2,11 @@ import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
 import { testCredential as runCredentialTest } from '../harness/credential-test';
 import { capturedLogs } from '../harness/run-workflow';
 import { basicPassword, createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
+import { serveForTests } from '../harness/serve';
 
 const es = createEsputnikSimulator();
 const { sim } = es;
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	es.clear();
-});
+serveForTests(sim, () => es.clear());
 
 async function testCredential(apiKey: string, baseUrl = `${sim.url}/api`) {
 	return (await runCredentialTest(new EsputnikApi(), { apiKey, baseUrl })).run;

@@ -4,20 +4,12 @@ import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
 import { Esputnik } from '../../nodes/Esputnik/Esputnik.node';
 import { capturedLogs, runWorkflow } from '../harness/run-workflow';
 import { basicPassword, createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
+import { serveForTests } from '../harness/serve';
 
 const es = createEsputnikSimulator();
 const { sim } = es;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	es.clear();
-});
+serveForTests(sim, () => es.clear());
 
 interface RunExtra {
 	onError?: INode['onError'];

@@ -11,20 +11,12 @@ import {
 	FC_CLIENT_SECRET,
 	FC_WRONG_SECRET,
 } from '../simulators/feedback-company';
+import { serveForTests } from '../harness/serve';
 
 const fc = createFeedbackCompanySimulator();
 const { sim } = fc;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	fc.resetState();
-});
+serveForTests(sim, () => fc.resetState());
 
 const credentials = (extra: IDataObject = {}) => ({
 	feedbackCompanyApi: {

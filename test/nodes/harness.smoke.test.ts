@@ -2,6 +2,7 @@ import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi
 import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
 import { runWorkflow } from '../harness/run-workflow';
 import { Simulator } from '../simulators/base';
+import { serveForTests } from '../harness/serve';
 
 const sim = new Simulator((req) =>
 	req.headers.authorization === 'Bearer k-123456'
@@ -9,12 +10,7 @@ const sim = new Simulator((req) =>
 		: { status: 401, body: { message: 'Unauthenticated.' } },
 );
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
+serveForTests(sim);
 
 it('runs the node in WorkflowExecute with the credential applied', async () => {
 	const result = await runWorkflow({

@@ -3,16 +3,12 @@ import { HttpRequest } from 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.n
 import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
 import { runWorkflow } from '../harness/run-workflow';
 import { createMailerLiteSimulator, MAILERLITE_TOKEN } from '../simulators/mailerlite';
+import { serveForTests } from '../harness/serve';
 
 // The benchmarks compare our nodes with n8n's HTTP Request node configured as a user would; this
 // proves that baseline really runs in the harness with the same credential.
 const ml = createMailerLiteSimulator();
-beforeAll(async () => {
-	await ml.sim.start();
-});
-afterAll(async () => {
-	await ml.sim.stop();
-});
+serveForTests(ml.sim);
 
 it("n8n's HTTP Request node runs in the harness with our credential as predefined type", async () => {
 	const shop = ml.seedShop();

@@ -1,14 +1,10 @@
 import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
 import { testCredential } from '../harness/credential-test';
 import { createMailerLiteSimulator, MAILERLITE_TOKEN } from '../simulators/mailerlite';
+import { serveForTests } from '../harness/serve';
 
 const { sim } = createMailerLiteSimulator();
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
+serveForTests(sim);
 
 describe('MailerLite credential Test button', () => {
 	it('succeeds with a valid key, calling GET /ecommerce/shops?limit=1 with the Bearer token', async () => {

@@ -2,14 +2,10 @@ import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi
 import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
 import { runWorkflow } from '../harness/run-workflow';
 import { createMailerLiteSimulator, MAILERLITE_TOKEN } from '../simulators/mailerlite';
+import { serveForTests } from '../harness/serve';
 
 const ml = createMailerLiteSimulator();
-beforeAll(async () => {
-	await ml.sim.start();
-});
-afterAll(async () => {
-	await ml.sim.stop();
-});
+serveForTests(ml.sim);
 
 // Real time: 125 requests against the simulator's real 120-per-60-s window take just over a minute.
 it('stays under 120 requests per minute: 125 gets, zero 429s', async () => {

@@ -5,19 +5,13 @@ import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteE
 import { capturedLogs, runWorkflow } from '../harness/run-workflow';
 import type { MailerLiteSimulator } from '../simulators/mailerlite';
 import { createMailerLiteSimulator, MAILERLITE_TOKEN, mailerLiteRateLimit } from '../simulators/mailerlite';
+import { serveForTests } from '../harness/serve';
 
 const ml: MailerLiteSimulator = createMailerLiteSimulator();
 const { sim } = ml;
 let shopId: string;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
+serveForTests(sim, () => {
 	sim.rateLimit = mailerLiteRateLimit();
 	for (const map of Object.values(ml.state)) if (map instanceof Map) map.clear();
 	shopId = ml.seedShop({ name: 'Test shop' }).id;

@@ -5,20 +5,12 @@ import { Montly } from '../../nodes/Montly/Montly.node';
 import { testCredential } from '../harness/credential-test';
 import { capturedLogs, runWorkflow } from '../harness/run-workflow';
 import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
+import { serveForTests } from '../harness/serve';
 
 const ml = createMontlySimulator();
 const { sim } = ml;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	ml.resetState();
-});
+serveForTests(sim, () => ml.resetState());
 
 async function run(
 	parameters: INode['parameters'],

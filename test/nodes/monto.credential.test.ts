@@ -6,19 +6,11 @@ import { MontoApi } from '../../credentials/MontoApi.credentials';
 import { PROBE_ORDER_ID } from '../../nodes/Monto/credentialTest';
 import { Monto } from '../../nodes/Monto/Monto.node';
 import { createMontoSimulator, MONTO_API_KEY } from '../simulators/monto';
+import { serveForTests } from '../harness/serve';
 
 const monto = createMontoSimulator();
 const { sim } = monto;
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	monto.clear();
-});
+serveForTests(sim, () => monto.clear());
 
 /**
  * What n8n's Test button does for a credential whose node names a `testedBy` function: it calls

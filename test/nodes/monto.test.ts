@@ -4,20 +4,12 @@ import { MontoApi } from '../../credentials/MontoApi.credentials';
 import { Monto } from '../../nodes/Monto/Monto.node';
 import { runWorkflow } from '../harness/run-workflow';
 import { createMontoSimulator, MONTO_API_KEY, montoRateLimit } from '../simulators/monto';
+import { serveForTests } from '../harness/serve';
 
 const monto = createMontoSimulator();
 const { sim } = monto;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	monto.clear();
-});
+serveForTests(sim, () => monto.clear());
 
 interface RunExtra {
 	onError?: INode['onError'];

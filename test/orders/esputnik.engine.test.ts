@@ -6,22 +6,14 @@ import { runWorkflow } from '../harness/run-workflow';
 import { createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
 import type { ShopifyFixture, WooFixture } from './fixtures';
 import { SHOPIFY, SHOPIFY_NAMES, WOO, WOO_NAMES } from './fixtures';
+import { serveForTests } from '../harness/serve';
 
 /* Each Shopify and WooCommerce fixture through eSputnik → Order → Create or Update, in n8n's engine. */
 
 const es = createEsputnikSimulator();
 const { sim } = es;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	es.clear();
-});
+serveForTests(sim, () => es.clear());
 
 async function run(parameters: INodeParameters, items: IDataObject[], onError?: INode['onError']) {
 	return await runWorkflow({

@@ -6,17 +6,13 @@ import example from '../../docs/examples/shopify-to-esputnik.json';
 import { runWorkflow } from '../harness/run-workflow';
 import { createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
 import { SHOPIFY } from './fixtures';
+import { serveForTests } from '../harness/serve';
 
 /* The README's example workflow: Shopify Trigger → eSputnik with Input Mode Shopify Order. */
 
 const es = createEsputnikSimulator();
 
-beforeAll(async () => {
-	await es.sim.start();
-});
-afterAll(async () => {
-	await es.sim.stop();
-});
+serveForTests(es.sim);
 
 const node = (type: string) => example.nodes.find((n) => n.type === type)!;
 

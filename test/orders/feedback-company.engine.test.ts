@@ -6,22 +6,14 @@ import { runWorkflow } from '../harness/run-workflow';
 import { createFeedbackCompanySimulator, FC_CLIENT_ID, FC_CLIENT_SECRET } from '../simulators/feedback-company';
 import type { ShopifyFixture, WooFixture } from './fixtures';
 import { SHOPIFY, SHOPIFY_NAMES, WOO, WOO_NAMES } from './fixtures';
+import { serveForTests } from '../harness/serve';
 
 /* Each Shopify and WooCommerce fixture through The Feedback Company → Order → Create, in n8n's engine. */
 
 const fc = createFeedbackCompanySimulator();
 const { sim } = fc;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	fc.resetState();
-});
+serveForTests(sim, () => fc.resetState());
 
 /** The parameters as n8n saves them: the invitation timing is shared with the Fields mode. */
 const params = (extra: INodeParameters = {}): INodeParameters => ({

@@ -6,6 +6,7 @@ import { runWorkflow } from '../harness/run-workflow';
 import { createMailerLiteSimulator, MAILERLITE_TOKEN } from '../simulators/mailerlite';
 import type { ShopifyFixture, WooFixture } from './fixtures';
 import { SHOPIFY, SHOPIFY_NAMES, WOO, WOO_NAMES } from './fixtures';
+import { serveForTests } from '../harness/serve';
 
 /* Each Shopify and WooCommerce fixture through MailerLite's order and customer writes, in n8n's engine. */
 
@@ -13,14 +14,7 @@ const ml = createMailerLiteSimulator();
 const { sim } = ml;
 let shopId: string;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
+serveForTests(sim, () => {
 	for (const map of Object.values(ml.state)) if (map instanceof Map) map.clear();
 	shopId = ml.seedShop({ name: 'Demo shop' }).id;
 });

@@ -6,22 +6,14 @@ import { runWorkflow } from '../harness/run-workflow';
 import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
 import type { ShopifyFixture, WooFixture } from './fixtures';
 import { SHOPIFY, SHOPIFY_NAMES, WOO, WOO_NAMES } from './fixtures';
+import { serveForTests } from '../harness/serve';
 
 /* Each Shopify and WooCommerce fixture through Montly → Order → Create, in n8n's engine. */
 
 const ml = createMontlySimulator();
 const { sim } = ml;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	ml.resetState();
-});
+serveForTests(sim, () => ml.resetState());
 
 const params = (extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'order',

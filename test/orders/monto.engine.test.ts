@@ -6,22 +6,14 @@ import { runWorkflow } from '../harness/run-workflow';
 import { createMontoSimulator, MONTO_API_KEY } from '../simulators/monto';
 import type { ShopifyFixture, WooFixture } from './fixtures';
 import { SHOPIFY, SHOPIFY_NAMES, WOO, WOO_NAMES } from './fixtures';
+import { serveForTests } from '../harness/serve';
 
 /* Each Shopify and WooCommerce fixture through Monto → Order → Create or Update, in n8n's engine. */
 
 const monto = createMontoSimulator();
 const { sim } = monto;
 
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => {
-	sim.reset();
-	monto.clear();
-});
+serveForTests(sim, () => monto.clear());
 
 async function run(parameters: INodeParameters, items: IDataObject[], onError?: INode['onError']) {
 	return await runWorkflow({

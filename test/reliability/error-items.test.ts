@@ -2,6 +2,7 @@ import { MontoApi } from '../../credentials/MontoApi.credentials';
 import { Monto } from '../../nodes/Monto/Monto.node';
 import { runWorkflow } from '../harness/run-workflow';
 import { Simulator } from '../simulators/base';
+import { serveForTests } from '../harness/serve';
 
 /*
  * With "On Error: Continue", an error item carries `{ error, details: { description, httpCode } }`
@@ -15,12 +16,7 @@ const sim = new Simulator((req) =>
 		? { status: 200, body: { subscriptions: [{ stripe_id: 'sub_1' }] } }
 		: { status: 401, body: { message: 'Provided access token is invalid.' } },
 );
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
+serveForTests(sim);
 
 /** Get Subscriptions for each item's `id` (`ok` succeeds, anything else gets a 401). */
 async function run(onError: 'continueRegularOutput' | 'continueErrorOutput', ids: string[]) {

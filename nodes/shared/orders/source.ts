@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { toMinorUnits } from '../money';
 import { definedOnly } from '../objects';
 import { required } from '../required';
-import { transform } from '../schemas';
+import { idString, transform } from '../schemas';
 import { currencyDecimals } from './currency';
 import type { Address, CanonicalOrder } from './model';
 import { canonicalOrder, isCanonical } from './model';
@@ -26,17 +26,7 @@ function textOf(value: unknown, ctx: z.RefinementCtx, message: string): string |
 }
 
 /** An id sent as a number or a string; kept as its exact text. */
-export const id = transform((value, ctx): string => {
-	if (typeof value === 'string' && value.trim()) return value.trim();
-	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-	const absent = value === undefined || value === null || typeof value === 'string';
-	ctx.addIssue({
-		code: 'custom',
-		message: absent ? 'Required' : 'Expected an id: text or a whole number',
-		input: value,
-	});
-	return z.NEVER;
-});
+export const id = idString;
 
 /** An optional id; null, blank and 0 (WooCommerce's "none") count as absent. */
 export const optionalId = transform((value, ctx) => {

@@ -18,6 +18,17 @@ import { fromOrder } from '../../fromOrder';
 import { orderUpsert } from '../../schemas';
 import { optionsProperty, orderIdProperty } from '../common';
 
+/** `itemSlugs`, in Fields mode and for the order modes' "List Below". */
+const itemSlugsProperty: INodeProperties = {
+	displayName: 'Item Slugs',
+	name: 'itemSlugs',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. first-product, second-product',
+	description: 'Slugs of the Webflow CMS product items, separated by commas, or an expression that returns a list',
+};
+
 const fields: INodeProperties[] = [
 	{
 		...orderIdProperty,
@@ -46,13 +57,7 @@ const fields: INodeProperties[] = [
 		hint: 'The review e-mail needs Monto Reviews with Call-To-Review e-mails enabled. Sending Pending first and Fulfilled later with the same Order ID is how an order moves on.',
 	},
 	{
-		displayName: 'Item Slugs',
-		name: 'itemSlugs',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. first-product, second-product',
-		description: 'Slugs of the Webflow CMS product items, separated by commas, or an expression that returns a list',
+		...itemSlugsProperty,
 		hint: 'Each slug must match a Webflow collection item synced to Monto, which shows its name and image in the review e-mail',
 	},
 ];
@@ -86,16 +91,7 @@ const orderFields: INodeProperties[] = [
 		description: 'Where the Webflow product slugs come from; shop orders do not carry them',
 		hint: 'A line item without a SKU (or title) stops the item with an error naming it; nothing is sent',
 	},
-	{
-		displayName: 'Item Slugs',
-		name: 'itemSlugs',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. first-product, second-product',
-		description: 'Slugs of the Webflow CMS product items, separated by commas, or an expression that returns a list',
-		displayOptions: { show: { itemSlugSource: ['list'] } },
-	},
+	{ ...itemSlugsProperty, displayOptions: { show: { itemSlugSource: ['list'] } } },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['upsert'] } }, [
