@@ -3,7 +3,6 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import type { Issue } from '../validation';
 import { validationError } from '../validation';
 import type { CanonicalOrder } from './model';
-import type { ShopifyCurrency } from './shopify';
 import { shopifyOrderSchema } from './shopify';
 import { unwrapOrder } from './source';
 import { wooCommerceOrderSchema } from './woocommerce';
@@ -116,6 +115,13 @@ export function readStatusOverride(ctx: IExecuteFunctions, itemIndex: number): s
 	return text === '' || text === 'auto' ? undefined : text;
 }
 
+/** The platform readers, built once: building one costs about as much as reading a small order. */
+const READERS = {
+	shop: shopifyOrderSchema('shop'),
+	presentment: shopifyOrderSchema('presentment'),
+	wooCommerce: wooCommerceOrderSchema(),
+};
+
 /** Reads item `itemIndex` as an order of the mode's platform; a bad payload names item and field. */
 export function readOrder(
 	ctx: IExecuteFunctions,
@@ -134,10 +140,12 @@ export function readOrder(
 	}
 	const schema =
 		mode === 'shopifyOrder'
-			? shopifyOrderSchema(
-					ctx.getNodeParameter('shopifyCurrency', itemIndex, 'shop') as ShopifyCurrency,
-				)
-			: wooCommerceOrderSchema();
+			? READERS[
+					ctx.getNodeParameter('shopifyCurrency', itemIndex, 'shop') === 'presentment'
+						? 'presentment'
+						: 'shop'
+				]
+			: READERS.wooCommerce;
 	const result = schema.safeParse(json);
 	if (!result.success) throw validationError(ctx.getNode(), itemIndex, result.error.issues);
 	return result.data;
