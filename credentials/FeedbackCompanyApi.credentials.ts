@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -11,15 +10,8 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialRefused } from '../nodes/shared/credential-error';
+import { DEFAULT_BASE_URL, issuedFor } from '../nodes/FeedbackCompany/token';
 import { parseBody } from '../nodes/shared/json';
-
-const DEFAULT_BASE_URL = 'https://www.feedbackcompany.com/api/v2';
-
-/** Which client ID, secret and host a stored token was issued for (a hash; never the secret). */
-function issuedFor(credentials: ICredentialDataDecryptedObject): string {
-	const key = [credentials.clientId, credentials.clientSecret, credentials.baseUrl || DEFAULT_BASE_URL].join('\n');
-	return createHash('sha256').update(key).digest('hex');
-}
 
 /** Removes the client secret from a text that may echo the token URL. */
 function withoutSecret(text: string, secret: string): string {

@@ -36,6 +36,15 @@ export class MailerLiteEcommerceApi implements ICredentialType {
 			default: 'https://connect.mailerlite.com/api',
 			description: 'Change only for a proxy or a test server',
 		},
+		{
+			displayName: 'Share of Rate Limit per n8n Process (%)',
+			name: 'rateLimitShare',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 100,
+			description:
+				'MailerLite allows 120 requests per minute per account. Each n8n process (main, every queue-mode worker) paces its own requests, so with N processes running executions set 100 / N here (e.g. 50 for two workers).',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

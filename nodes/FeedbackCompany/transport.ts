@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { HttpResponse, ProviderError, RequestSpec } from '../shared/http';
@@ -7,10 +7,13 @@ import { asItemError } from '../shared/items';
 import { stringifyIds } from '../shared/json';
 import type { Page } from '../shared/pagination';
 import { Redactor } from '../shared/redact';
+import { DEFAULT_BASE_URL, jitter, tokenGate, usableToken } from './token';
 
 export const CREDENTIAL = 'feedbackCompanyApi';
 export const PROVIDER = 'The Feedback Company';
-export const DEFAULT_BASE_URL = 'https://www.feedbackcompany.com/api/v2';
+export { DEFAULT_BASE_URL };
+/** How often one request reads the credential again after a 401 before it gives up. */
+const MAX_TOKEN_ROUNDS = 4;
 /** The largest `page_size` the list endpoints accept. */
 export const MAX_PAGE_SIZE = 1000;
 
@@ -28,7 +31,7 @@ export function describeError(response: HttpResponse): ProviderError {
 			return {
 				message,
 				description:
-					'n8n requested a new access token and repeated the request once; it was still refused. Check that the client ID has access to this data.',
+					'The request was refused with a newly issued access token too. Check that the client ID has access to this data.',
 			};
 		case 403:
 			return { message, description: RESTRICTED };
@@ -40,10 +43,14 @@ export function describeError(response: HttpResponse): ProviderError {
 }
 
 /**
- * The Feedback Company's client for one execution. Every request waits for the one before it:
- * when several requests run while the stored token is empty or stale, n8n fetches one token for
- * each, and each new token invalidates the previous one (and the shop plugin's). One request at a
- * time means one token, fetched by the first request, and at most one refresh after a 401.
+ * The Feedback Company's client for one execution. Every new token invalidates the one before it
+ * (also the shop plugin's), so tokens are handled here rather than by n8n's 401 refresh, which has
+ * no lock: within an execution one request runs at a time, and across the executions of this n8n
+ * process one token fetch per account runs at a time (token.ts). A request is signed with the
+ * token read from the credential just before; on a 401 the credential is read again, and a token
+ * that another execution or n8n process stored meanwhile is used. Only when the stored token is
+ * the one refused (or there is none) does one request, for the whole process, make n8n fetch and
+ * store a new one; the others wait for it and use it.
  */
 export class FeedbackCompanyClient {
 	private queue: Promise<unknown> = Promise.resolve();
@@ -58,6 +65,8 @@ export class FeedbackCompanyClient {
 
 	/** The response body; a 2xx answer that says `"success": false` is an error too. */
 	async request(spec: RequestSpec): Promise<IDataObject> {
+		// Dry Run: before the queue and the credential, so that no token is requested either.
+		this.api.dryRunGuard(spec);
 		const previous = this.queue;
 		let done!: () => void;
 		this.queue = new Promise<void>((resolve) => (done = resolve));
@@ -66,7 +75,7 @@ export class FeedbackCompanyClient {
 			if (this.refusal !== undefined) throw this.refusedBefore(spec);
 			let response: HttpResponse;
 			try {
-				response = await this.api.send(spec);
+				response = await this.sendSigned(spec);
 			} catch (error) {
 				// Asking again for every item would only repeat the refusal (and hammer the token endpoint).
 				if (error instanceof NodeApiError && error.context.credentialRefused) {
@@ -82,6 +91,48 @@ export class FeedbackCompanyClient {
 		} finally {
 			done();
 		}
+	}
+
+	private async sendSigned(spec: RequestSpec): Promise<HttpResponse> {
+		let refused = '';
+		let last: HttpResponse | undefined;
+		for (let round = 0; round < MAX_TOKEN_ROUNDS; round++) {
+			let credentials = await this.readCredentials();
+			const gate = tokenGate(credentials);
+			if (gate.busy) {
+				await gate.settled();
+				credentials = await this.readCredentials();
+			}
+			let token = usableToken(credentials);
+			if (!token || token === refused) {
+				if (refused) {
+					await jitter();
+					credentials = await this.readCredentials();
+					token = usableToken(credentials);
+				}
+				if (!token || token === refused) {
+					if (gate.busy) continue;
+					// n8n fetches a token for an empty one, stores it in the credential, then sends.
+					return await gate.lead(() =>
+						this.api.send({ ...spec, credentials: { ...credentials, accessToken: '' }, refreshOnStatus: [] }),
+					);
+				}
+			}
+			last = await this.api.send({
+				...spec,
+				credentials,
+				refreshOnStatus: [],
+				allowStatus: [...(spec.allowStatus ?? []), 401],
+			});
+			if (last.status !== 401 || spec.allowStatus?.includes(401)) return last;
+			refused = token;
+		}
+		// Tokens kept changing under this request (another client with the same ID fetches them).
+		return await this.api.send({ ...spec, credentials: await this.readCredentials(), refreshOnStatus: [] });
+	}
+
+	private async readCredentials(): Promise<ICredentialDataDecryptedObject> {
+		return await this.ctx.getCredentials(CREDENTIAL);
 	}
 
 	private refusedBefore(spec: RequestSpec): NodeApiError {
@@ -115,7 +166,6 @@ export async function createClient(ctx: IExecuteFunctions, timeoutMs?: number): 
 		redactor: Redactor.fromCredentials(credentials, ['clientSecret', 'accessToken']),
 		timeoutMs,
 		describeError,
-		refreshOnStatus: [401],
 	});
 	return new FeedbackCompanyClient(ctx, api);
 }

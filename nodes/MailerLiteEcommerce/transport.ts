@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { HttpResponse, ProviderError, RequestContext } from '../shared/http';
 import { ApiClient, messageFromBody } from '../shared/http';
 import { stringifyIds } from '../shared/json';
-import { SlidingWindowLimiter } from '../shared/limiter';
+import { accountKey } from '../shared/accounts';
+import { sharedLimiter } from '../shared/limiter';
 import type { Page } from '../shared/pagination';
 import { Redactor } from '../shared/redact';
 
@@ -34,15 +35,35 @@ export interface ClientOptions {
 	timeoutMs?: number;
 }
 
-/** One client per execution: its limiter spans every item and page of that execution. */
+/**
+ * The requests per minute one n8n process may send for an account: the credential's share of
+ * MailerLite's 120 (queue mode runs several processes on one account).
+ */
+export function processLimit(share: unknown): number {
+	const percent = Number(share);
+	const valid = Number.isFinite(percent) && percent > 0 ? Math.min(100, percent) : 100;
+	return Math.max(1, Math.floor((REQUESTS_PER_MINUTE * valid) / 100));
+}
+
+/**
+ * One client per execution. Its limiter belongs to the account (API key and host) and is shared
+ * by every execution of this n8n process, so a burst of single-order executions stays under the
+ * account's limit together.
+ */
 export async function createClient(ctx: RequestContext, options: ClientOptions = {}): Promise<ApiClient> {
 	const credentials = await ctx.getCredentials(CREDENTIAL);
+	const baseUrl = (credentials.baseUrl as string) || DEFAULT_BASE_URL;
 	return new ApiClient(ctx, {
 		credentialType: CREDENTIAL,
 		provider: 'MailerLite',
-		baseUrl: (credentials.baseUrl as string) || DEFAULT_BASE_URL,
+		baseUrl,
 		redactor: Redactor.fromCredentials(credentials, ['apiKey']),
-		limiter: new SlidingWindowLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE, 60_000),
+		limiter: sharedLimiter(
+			accountKey('mailerlite', baseUrl.replace(/\/+$/, ''), credentials.apiKey),
+			processLimit(credentials.rateLimitShare),
+			60_000,
+		),
+		limiterCap: options.requestsPerMinute,
 		timeoutMs: options.timeoutMs,
 		describeError,
 	});

@@ -1,6 +1,7 @@
 import type { HttpResponse, ProviderError, RequestContext } from '../shared/http';
 import { ApiClient, messageFromBody } from '../shared/http';
-import { SlidingWindowLimiter } from '../shared/limiter';
+import { accountKey } from '../shared/accounts';
+import { sharedLimiter } from '../shared/limiter';
 import { Redactor } from '../shared/redact';
 
 export const CREDENTIAL = 'montoApi';
@@ -47,16 +48,23 @@ export interface ClientOptions {
 	timeoutMs?: number;
 }
 
-/** One client per execution: its pacing spans every item of that execution. */
+/**
+ * One client per execution. Its pacing belongs to the account (API key and host) and is shared by
+ * every execution of this n8n process: Monto's measured limit is per IP, which all of them share.
+ */
 export async function createClient(ctx: RequestContext, options: ClientOptions = {}): Promise<ApiClient> {
 	const credentials = await ctx.getCredentials(CREDENTIAL);
 	const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+	const baseUrl = (credentials.baseUrl as string) || DEFAULT_BASE_URL;
 	return new ApiClient(ctx, {
 		credentialType: CREDENTIAL,
 		provider: 'Monto',
-		baseUrl: (credentials.baseUrl as string) || DEFAULT_BASE_URL,
+		baseUrl,
 		redactor: Redactor.fromCredentials(credentials, ['apiKey']),
-		limiter: intervalMs > 0 ? new SlidingWindowLimiter(1, intervalMs) : undefined,
+		limiter:
+			intervalMs > 0
+				? sharedLimiter(accountKey('monto', baseUrl.replace(/\/+$/, ''), credentials.apiKey), 1, intervalMs)
+				: undefined,
 		timeoutMs: options.timeoutMs,
 		describeError,
 	});

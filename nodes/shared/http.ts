@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -11,6 +12,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { CREDENTIAL_REFUSED } from './credential-error';
 import { parseBody } from './json';
 import type { SlidingWindowLimiter } from './limiter';
+import { DryRunRequest, mustNotSend } from './dryrun';
+import { RetryMemo } from './memo';
 import type { Redactor } from './redact';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -52,6 +55,8 @@ export interface ApiClientConfig {
 	headers?: Record<string, string>;
 	redactor: Redactor;
 	limiter?: SlidingWindowLimiter;
+	/** A lower limit than the limiter's own for this client's requests (see `acquire`). */
+	limiterCap?: number;
 	retry?: Partial<RetryPolicy>;
 	timeoutMs?: number;
 	/** Turns a provider's error response into a message and a description. */
@@ -78,6 +83,13 @@ export interface RequestSpec {
 	itemIndex?: number;
 	/** Statuses returned to the caller instead of thrown (e.g. a 404 that means "valid key"). */
 	allowStatus?: number[];
+	/**
+	 * The credential data to sign this request with, instead of n8n reading it again: the caller
+	 * knows exactly which token went out (see The Feedback Company's token handling).
+	 */
+	credentials?: ICredentialDataDecryptedObject;
+	/** Overrides the client's `refreshOnStatus` for this request. */
+	refreshOnStatus?: number[];
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
@@ -148,8 +160,43 @@ export class ApiClient {
 		return (await this.send(spec)).body as T;
 	}
 
-	/** Sends with retries and returns the final response; throws NodeApiError for failures. */
+	/**
+	 * Sends with retries and returns the final response; throws NodeApiError for failures. A write
+	 * that already succeeded in an earlier try of this node run (n8n's Retry On Fail, or a retried
+	 * execution) is not sent again: its recorded answer is returned (memo.ts).
+	 */
 	async send(spec: RequestSpec): Promise<HttpResponse> {
+		this.dryRunGuard(spec);
+		const memo = spec.method === 'GET' ? undefined : RetryMemo.of(this.ctx);
+		if (!memo) return await this.sendNow(spec);
+		const key = RetryMemo.key(spec.itemIndex, spec);
+		const earlier = memo.get(key);
+		if (earlier) {
+			this.ctx.logger?.debug(`${this.config.provider}: ${spec.method} ${spec.path} succeeded in an earlier try; not sent again`);
+			return { status: earlier.status, headers: {}, body: earlier.body };
+		}
+		const response = await this.sendNow(spec);
+		if (response.status < 400) memo.record(key, { status: response.status, body: response.body });
+		return response;
+	}
+
+	/**
+	 * With Dry Run on for the request's item (or its batch), throws the request it would send
+	 * instead of sending it; called before anything touches the network or the credential's token.
+	 */
+	dryRunGuard(spec: RequestSpec): void {
+		if (spec.method === 'GET' || !mustNotSend(this.ctx, spec.itemIndex)) return;
+		const redact = this.config.redactor;
+		const preview: Record<string, unknown> = {
+			method: spec.method,
+			url: redact.text(this.config.baseUrl.replace(/\/+$/, '') + spec.path),
+		};
+		if (spec.qs && Object.keys(spec.qs).length) preview.qs = redact.value(spec.qs);
+		if (spec.body !== undefined) preview.body = redact.value(JSON.parse(JSON.stringify(spec.body)) as unknown);
+		throw new DryRunRequest(preview as unknown as ConstructorParameters<typeof DryRunRequest>[0]);
+	}
+
+	private async sendNow(spec: RequestSpec): Promise<HttpResponse> {
 		const idempotent = spec.idempotent ?? !['POST', 'PATCH'].includes(spec.method);
 		for (let attempt = 1; ; attempt++) {
 			const result = await this.attempt(spec);
@@ -185,7 +232,8 @@ export class ApiClient {
 	}
 
 	private async attempt(spec: RequestSpec): Promise<Attempt> {
-		const release = this.config.limiter ? await this.config.limiter.acquire() : undefined;
+		const release = this.config.limiter ? await this.config.limiter.acquire(this.config.limiterCap) : undefined;
+		const refreshOn = spec.refreshOnStatus ?? this.config.refreshOnStatus;
 		const options: IHttpRequestOptions = {
 			method: spec.method,
 			url: this.config.baseUrl.replace(/\/+$/, '') + spec.path,
@@ -193,9 +241,7 @@ export class ApiClient {
 			headers: { Accept: 'application/json', ...this.config.headers },
 			encoding: 'text',
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: this.config.refreshOnStatus?.length
-				? { ignore: true, except: this.config.refreshOnStatus }
-				: true,
+			ignoreHttpStatusErrors: refreshOn?.length ? { ignore: true, except: refreshOn } : true,
 			timeout: this.config.timeoutMs ?? 60_000,
 		};
 		if (spec.body !== undefined) {
@@ -208,6 +254,16 @@ export class ApiClient {
 				this.ctx,
 				this.config.credentialType,
 				options,
+				spec.credentials
+					? {
+							credentialsDecrypted: {
+								id: this.ctx.getNode().credentials?.[this.config.credentialType]?.id ?? '',
+								name: this.ctx.getNode().credentials?.[this.config.credentialType]?.name ?? '',
+								type: this.config.credentialType,
+								data: spec.credentials,
+							},
+						}
+					: undefined,
 			)) as { statusCode: number; headers: unknown; body: unknown };
 			return { response: toResponse(raw.statusCode, raw.headers, raw.body) };
 		} catch (error) {

@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapConcurrent } from './concurrency';
+import { captureBatch, DryRunRequest, isDryRun, previewItem } from './dryrun';
 import { keepMessage } from './http';
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -72,6 +73,7 @@ export async function runPerItem(
 			try {
 				return recordsToItems(await handler(itemIndex), itemIndex);
 			} catch (error) {
+				if (error instanceof DryRunRequest) return [previewItem(error.preview, itemIndex)];
 				const itemError = asItemError(ctx, error, itemIndex);
 				if (continueOnFail) return [errorItem(itemError, itemIndex)];
 				throw itemError;
@@ -90,6 +92,8 @@ export interface BatchOptions<T> {
 	batchSize: number;
 	/** Sends one batch and returns one outcome per entry, in order. */
 	send: (batch: Array<{ itemIndex: number; payload: T }>) => Promise<BatchOutcome[]>;
+	/** With Dry Run: the part of the batch's body that is this entry's (default: the payload). */
+	part?: (entry: { itemIndex: number; payload: T }) => unknown;
 	concurrency?: number;
 }
 
@@ -116,8 +120,24 @@ export async function runBatched<T>(
 			output[itemIndex] = [errorItem(itemError, itemIndex)];
 		}
 	}
+	// Dry Run items are batched as they would be sent, and nothing of them is sent.
+	const dryFlags = ready.map(({ itemIndex }) => isDryRun(ctx, itemIndex));
+	const dry = ready.filter((_, i) => dryFlags[i]);
+	const toSend = dry.length ? ready.filter((_, i) => !dryFlags[i]) : ready;
+	const dryBatches: Array<typeof ready> = [];
+	for (let i = 0; i < dry.length; i += options.batchSize) dryBatches.push(dry.slice(i, i + options.batchSize));
+	for (const [index, batch] of dryBatches.entries()) {
+		const preview = await captureBatch(ctx, async () => await options.send(batch));
+		batch.forEach((entry, position) => {
+			output[entry.itemIndex] = [
+				previewItem({ ...preview, body: (options.part?.(entry) ?? entry.payload) as IDataObject }, entry.itemIndex, {
+					batch: { number: index + 1, of: dryBatches.length, size: batch.length, position: position + 1 },
+				}),
+			];
+		});
+	}
 	const batches: Array<typeof ready> = [];
-	for (let i = 0; i < ready.length; i += options.batchSize) batches.push(ready.slice(i, i + options.batchSize));
+	for (let i = 0; i < toSend.length; i += options.batchSize) batches.push(toSend.slice(i, i + options.batchSize));
 	await mapConcurrent(batches, options.concurrency ?? 1, async (batch) => {
 		let outcomes: BatchOutcome[];
 		try {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { RetryMemo } from './memo';
+
 /** An operation of a resource: runs all input items with the execution's one client. */
 export interface RoutedOperation<Client> {
 	execute: (this: IExecuteFunctions, client: Client) => Promise<INodeExecutionData[]>;
@@ -26,5 +28,8 @@ export async function route<Client>(
 		);
 	}
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	return [await run.execute.call(ctx, await createClient(ctx, options))];
+	const memo = RetryMemo.open(ctx);
+	const output = await run.execute.call(ctx, await createClient(ctx, options));
+	memo?.finish(output);
+	return [output];
 }

@@ -102,6 +102,10 @@ export interface RunOptions {
 		credentials?: string[];
 		onError?: INode['onError'];
 		name?: string;
+		/** n8n's node settings "Retry On Fail", "Max Tries" and "Wait Between Tries (ms)". */
+		retryOnFail?: boolean;
+		maxTries?: number;
+		waitBetweenTries?: number;
 	};
 	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
 	credentialTypes: Record<string, ICredentialType>;
@@ -110,6 +114,13 @@ export interface RunOptions {
 	timezone?: string;
 	/** Reuse a credentials helper across runs, as n8n keeps credentials between executions. */
 	credentialsHelper?: TestCredentialsHelper;
+	/**
+	 * Run as n8n's execution-level "Retry" of this earlier, failed run: a new execution (new id,
+	 * mode `retry`) that starts from the failed run's stored data, with the failed node's last run
+	 * removed, as packages/cli's ExecutionService.retry does. The data goes through JSON, as it
+	 * does through n8n's database.
+	 */
+	retryOf?: IRun;
 }
 
 export interface RunResult {
@@ -141,6 +152,9 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		position: [200, 0],
 		parameters: options.node.parameters,
 		onError: options.node.onError,
+		retryOnFail: options.node.retryOnFail,
+		maxTries: options.node.maxTries,
+		waitBetweenTries: options.node.waitBetweenTries,
 		credentials: Object.fromEntries(
 			(options.node.credentials ?? Object.keys(options.credentials)).map((type) => [
 				type,
@@ -169,7 +183,8 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	} as unknown as IWorkflowBase;
 
 	const executionId = String(++executionCounter);
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const mode = options.retryOf ? 'retry' : 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const done = new Promise<IRun>((resolve) => {
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
 	});
@@ -203,9 +218,24 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+	if (options.retryOf) {
+		const data = JSON.parse(JSON.stringify(options.retryOf.data)) as IRun['data'];
+		const last = data.resultData.lastNodeExecuted;
+		if (last) {
+			delete data.resultData.error;
+			const runs = data.resultData.runData[last];
+			if (runs?.length && runs[runs.length - 1].error !== undefined) runs.pop();
+		}
+		// "Retry with currently saved workflow" (loadWorkflow): the nodes to run are today's.
+		for (const entry of data.executionData?.nodeExecutionStack ?? []) {
+			entry.node = workflow.getNode(entry.node.name) ?? entry.node;
+		}
+		await new WorkflowExecute(additionalData, 'retry', data).processRunExecutionData(workflow);
+	} else {
+		await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+	}
 	const run = await done;
 	const runData = run.data.resultData.runData[nodeName];
-	const output = runData?.[0]?.data?.main?.[0] ?? [];
+	const output = runData?.[runData.length - 1]?.data?.main?.[0] ?? [];
 	return { run, status: run.status, output, error: run.data.resultData.error, credentialsHelper };
 }

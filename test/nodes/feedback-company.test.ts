@@ -122,9 +122,11 @@ describe('access token', () => {
 		const second = await run(createParams(), [orderItem(2), orderItem(3)], { credentialsHelper: first.credentialsHelper });
 		expect(second.status).toBe('success');
 		expect(fc.state.tokenRequests).toBe(2);
+		// The node asks n8n for the new token itself (by sending with an empty one), so both fetches
+		// are n8n's "token empty" path and none is its unguarded 401 refresh.
 		expect(second.credentialsHelper.preAuthCalls).toEqual([
 			{ type: 'feedbackCompanyApi', expired: false },
-			{ type: 'feedbackCompanyApi', expired: true },
+			{ type: 'feedbackCompanyApi', expired: false },
 		]);
 		const newToken = fc.state.issued[1];
 		expect(second.credentialsHelper.stored.feedbackCompanyApi.accessToken).toBe(newToken);
@@ -141,14 +143,25 @@ describe('access token', () => {
 		]);
 	});
 
-	it('a token that is refused again after the refresh fails the item; the refresh happened once', async () => {
+	it('a freshly issued token that is refused fails the item without fetching another', async () => {
 		fc.state.rejectAllTokens = true;
 		const r = await run({ resource: 'shop', operation: 'get' });
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toBe('[item 0] The Feedback Company 401: Unauthorized');
+		expect(fc.state.tokenRequests).toBe(1);
+		expect(apiRequests()).toHaveLength(1);
+		expect(r.credentialsHelper.preAuthCalls.map((c) => c.expired)).toEqual([false]);
+	});
+
+	it('a stale token that is refused is refreshed once; a new token that is refused too fails the item', async () => {
+		const first = await run({ resource: 'shop', operation: 'get' });
+		expect(first.status).toBe('success');
+		fc.state.rejectAllTokens = true;
+		const r = await run({ resource: 'shop', operation: 'get' }, undefined, { credentialsHelper: first.credentialsHelper });
+		expect(r.status).toBe('error');
+		expect(r.error?.message).toBe('[item 0] The Feedback Company 401: Unauthorized');
 		expect(fc.state.tokenRequests).toBe(2);
-		expect(apiRequests()).toHaveLength(2);
-		expect(r.credentialsHelper.preAuthCalls.map((c) => c.expired)).toEqual([false, true]);
+		expect(apiRequests()).toHaveLength(3);
 	});
 
 	it('wrong client credentials: one token request per execution, a clear error without the secret, nothing else sent', async () => {

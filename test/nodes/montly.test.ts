@@ -6,6 +6,7 @@ import { testCredential } from '../harness/credential-test';
 import { capturedLogs, runWorkflow } from '../harness/run-workflow';
 import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
 import { serveForTests } from '../harness/serve';
+import { seedExample } from '../fixtures/montly-seed';
 
 const ml = createMontlySimulator();
 const { sim } = ml;
@@ -32,46 +33,6 @@ async function run(
 const jsons = (r: { output: Array<{ json: IDataObject }> }) => r.output.map((i) => i.json);
 const pairs = (r: { output: Array<{ pairedItem?: unknown }> }) => r.output.map((i) => i.pairedItem);
 const posts = () => sim.requestsTo('POST', /^\/v1\/orders$/);
-
-/** The seed document's example request, verbatim. */
-const seedExample = {
-	data: {
-		type: 'order',
-		attributes: {
-			orderId: 'c8e0bda3-dbe0-55ad-8de7-4b341fab49a3',
-			firstName: 'Matthew',
-			lastName: 'Hunter',
-			company: 'Winnie Moran',
-			email: 'uc@pokev.dk',
-			phone: '09 61 64 48 49',
-			itemsCount: 2,
-			totalPrice: 962768,
-			VAT: 24440,
-			shipping: 12979,
-			shippingVAT: 11146,
-			customerIp: '131.168.20.70',
-			currency: 'SEK',
-			months: 24,
-			billingAddress: 'Russell Maldonado',
-			billingCity: 'Leona Lindsey',
-			billingState: 'Gussie Washington',
-			billingPostcode: 'Sally Dean',
-			billingCountry: 'Sophia McDaniel',
-			sandboxMode: false,
-			monthlyPrice: 121042,
-			tariff: 2.1,
-			orgNumber: '559089-4308',
-		},
-		relationships: {
-			item: {
-				data: [
-					{ name: 'no', productId: '32832849-23cc-550c-9456-06ea2ff0b55c', quantity: 2, totalPrice: 813726, VAT: 12345 },
-					{ name: 'wel', productId: '88624a25-e7e8-5da4-a819-8af8f5079ce2', quantity: 8, totalPrice: 490920, VAT: 5254 },
-				],
-			},
-		},
-	},
-};
 
 /** Fields mode with every required field; amounts read from the item in the chosen unit. */
 const fieldsParams = (amountUnit: 'sek' | 'ore', overrides: IDataObject = {}) => ({

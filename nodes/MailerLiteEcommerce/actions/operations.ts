@@ -16,6 +16,7 @@ import {
 	requiredId,
 	returnAllProperty,
 } from '../../shared/descriptions';
+import { dryRunProperty } from '../../shared/dryrun';
 import type { ApiClient } from '../../shared/http';
 import { runBatched, runPerItem } from '../../shared/items';
 import { inOrderModes, mapOrder, orderInputModeProperty, orderSourceProperties } from '../../shared/orders/input';
@@ -44,10 +45,10 @@ interface Base {
 	path: PathOf;
 }
 
-const describe = (base: Base, properties: INodeProperties[]): INodeProperties[] =>
+const describe = (base: Base, properties: INodeProperties[], writes = false): INodeProperties[] =>
 	updateDisplayOptions(
 		{ show: { resource: [base.resource], operation: [base.operation] } },
-		[...base.ids, ...properties, optionsProperty],
+		[...base.ids, ...properties, ...(writes ? [dryRunProperty] : []), optionsProperty],
 	);
 
 /** Writes wait for each other unless every item's outcome is reported anyway ("On Error: Continue"),
@@ -112,7 +113,7 @@ export function count(base: Base): Operation {
 
 export function deleteOne(base: Base & { idParam: string }): Operation {
 	return {
-		description: describe(base, []),
+		description: describe(base, [], true),
 		async execute(client) {
 			return await runPerItem(
 				this,
@@ -175,7 +176,7 @@ export function write<S extends z.ZodType>(spec: WriteSpec<S>): Operation {
 				displayOptions: { show: { ...p.displayOptions?.show, inputMode: ['fields'] } },
 			})),
 			...(spec.orderModes ? [...orderSourceProperties, ...inOrderModes(spec.orderModes.properties)] : []),
-		]),
+		], true),
 		async execute(client) {
 			return await runPerItem(
 				this,
@@ -225,6 +226,7 @@ export function importAll<S extends z.ZodType>(spec: ImportSpec<S>): Operation {
 					path = itemPath;
 					return entry;
 				},
+				part: (entry) => spec.wrap([entry.payload]),
 				send: async (batch) => {
 					const response = await client.send({
 						method: 'POST',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { dryRunProperty } from '../../../shared/dryrun';
 import { requiredId } from '../../../shared/descriptions';
 import type { ApiClient } from '../../../shared/http';
 import { runPerItem } from '../../../shared/items';
@@ -61,6 +62,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	dryRunProperty,
 	{
 		displayName: 'Options',
 		name: 'options',

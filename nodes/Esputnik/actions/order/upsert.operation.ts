@@ -8,7 +8,8 @@ import type {
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, jsonBodyProperty, readBody } from '../../../shared/descriptions';
-import type { ApiClient, HttpResponse } from '../../../shared/http';
+import { dryRunProperty } from '../../../shared/dryrun';
+import type { ApiClient, HttpResponse, RequestSpec } from '../../../shared/http';
 import { keepMessage } from '../../../shared/http';
 import type { BatchOutcome } from '../../../shared/items';
 import { runBatched } from '../../../shared/items';
@@ -57,6 +58,7 @@ const properties: INodeProperties[] = [
 		],
 		"As Yespo's own integrations map it. Shopify: fulfilled → DELIVERED; partially fulfilled → IN_PROGRESS; cancelled or refunded → CANCELLED; otherwise INITIALIZED. WooCommerce: completed → DELIVERED; processing, on-hold → IN_PROGRESS; cancelled, failed, refunded → CANCELLED; otherwise INITIALIZED.",
 	),
+	dryRunProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -172,6 +174,7 @@ export async function execute(
 			return validateItem(node, schema, withStatus, itemIndex) as Order;
 		},
 		send: async (batch) => await sendOrders(this, client, batch),
+		part: (entry) => ({ orders: [entry.payload] }),
 	});
 }
 
@@ -182,15 +185,18 @@ async function sendOrders(
 	client: ApiClient,
 	batch: Batch,
 ): Promise<BatchOutcome[]> {
+	const spec: RequestSpec = {
+		method: 'POST',
+		path: '/v1/orders',
+		body: { orders: batch.map((entry) => entry.payload) },
+		// An upsert by externalOrderId: sending it again cannot duplicate an order.
+		idempotent: true,
+	};
+	// Dry Run: the request is shown, not sent (outside the catch below, which would report it as failed).
+	client.dryRunGuard(spec);
 	let response: HttpResponse;
 	try {
-		response = await client.send({
-			method: 'POST',
-			path: '/v1/orders',
-			body: { orders: batch.map((entry) => entry.payload) },
-			// An upsert by externalOrderId: sending it again cannot duplicate an order.
-			idempotent: true,
-		});
+		response = await client.send(spec);
 	} catch (error) {
 		if (error instanceof NodeApiError && isDuplicatedRequest(error.message)) {
 			return batch.map(({ payload }) => ({

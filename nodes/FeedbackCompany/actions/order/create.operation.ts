@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dryRunProperty } from '../../../shared/dryrun';
 import { jsonBodyProperty, readBody, compact } from '../../../shared/descriptions';
 import { runPerItem } from '../../../shared/items';
 import {
@@ -50,6 +51,7 @@ export const { description, execute }: Operation = {
 			},
 		})),
 		...inOrderModes(orderFields),
+		dryRunProperty,
 	]),
 	async execute(client) {
 		return await runPerItem(this, async (itemIndex) => {

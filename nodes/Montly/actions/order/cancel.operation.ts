@@ -1,3 +1,4 @@
+import { dryRunProperty } from '../../../shared/dryrun';
 import { requiredId } from '../../../shared/descriptions';
 import { runPerItem } from '../../../shared/items';
 import type { Operation } from '../operations';
@@ -7,6 +8,7 @@ import { orderPath } from '../../transport';
 export const { description, execute }: Operation = {
 	description: describe('order', 'cancel', [
 		{ ...orderIdProperty, hint: 'An order can be cancelled only until the customer has signed it' },
+		dryRunProperty,
 	]),
 	async execute(client) {
 		return await runPerItem(this, async (itemIndex) => {

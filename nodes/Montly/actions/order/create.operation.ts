@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dryRunProperty } from '../../../shared/dryrun';
 import { jsonBodyProperty, readBody } from '../../../shared/descriptions';
 import { runPerItem } from '../../../shared/items';
 import { stringifyIds } from '../../../shared/json';
@@ -66,6 +67,7 @@ export const { description, execute }: Operation = {
 		})),
 		...orderSourceProperties,
 		...inOrderModes(orderFields),
+		dryRunProperty,
 	]),
 	async execute(client) {
 		return await runPerItem(this, async (itemIndex) => {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
+import { dryRunProperty } from '../../../shared/dryrun';
 import { requiredId } from '../../../shared/descriptions';
 import { runPerItem } from '../../../shared/items';
 import { validateItem } from '../../../shared/validation';
@@ -19,6 +20,7 @@ export const { description, execute }: Operation = {
 			default: '',
 			description: 'When the order was shipped; leave empty to use the time Montly receives the request',
 		},
+		dryRunProperty,
 	]),
 	async execute(client) {
 		return await runPerItem(this, async (itemIndex) => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { dryRunProperty } from '../../../shared/dryrun';
 import { jsonBodyProperty, readBody } from '../../../shared/descriptions';
 import type { ApiClient } from '../../../shared/http';
 import { runPerItem } from '../../../shared/items';
@@ -100,6 +101,7 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 	...fields.map((p) => ({ ...p, displayOptions: { show: { inputMode: ['fields'] } } })),
 	...orderSourceProperties,
 	...inOrderModes(orderFields),
+	dryRunProperty,
 	optionsProperty,
 ]);
 

@@ -1,0 +1,287 @@
+/**
+ * One execution per order, many executions at once (a Shopify/WooCommerce trigger or a Webhook node
+ * in front of our nodes), and n8n's Retry On Fail. Executions run concurrently in one process
+ * through n8n-core and share one credential store, as executions share n8n's database.
+ */
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { FeedbackCompanyApi } from '../../credentials/FeedbackCompanyApi.credentials';
+import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
+import { MontlyApi } from '../../credentials/MontlyApi.credentials';
+import { FeedbackCompany } from '../../nodes/FeedbackCompany/FeedbackCompany.node';
+import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
+import { Montly } from '../../nodes/Montly/Montly.node';
+import { seedExample } from '../fixtures/montly-seed';
+import { TestCredentialsHelper } from '../harness/credentials-helper';
+import type { RunOptions } from '../harness/run-workflow';
+import { runWorkflow } from '../harness/run-workflow';
+import { serveForTests } from '../harness/serve';
+import { createFeedbackCompanySimulator, FC_CLIENT_ID, FC_CLIENT_SECRET } from '../simulators/feedback-company';
+import { createMailerLiteSimulator, MAILERLITE_TOKEN, mailerLiteRateLimit } from '../simulators/mailerlite';
+import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
+
+const fc = createFeedbackCompanySimulator();
+const ml = createMailerLiteSimulator();
+const mt = createMontlySimulator();
+serveForTests(fc.sim, () => fc.resetState());
+serveForTests(ml.sim, () => {
+	ml.sim.rateLimit = mailerLiteRateLimit();
+	for (const map of Object.values(ml.state)) if (map instanceof Map) map.clear();
+});
+serveForTests(mt.sim, () => mt.resetState());
+
+const fcTypes = { credentialTypes: { feedbackCompanyApi: new FeedbackCompanyApi() } };
+const fcStore = (accessToken = '') =>
+	new TestCredentialsHelper(fcTypes.credentialTypes, {
+		feedbackCompanyApi: { clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${fc.sim.url}/api/v2`, accessToken },
+	});
+
+const fcOrder = (n: number): RunOptions => ({
+	node: {
+		type: 'feedbackCompany',
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			external_id: '={{ $json.orderId }}',
+			customerEmail: '={{ $json.email }}',
+			customerFullname: 'Ann Example',
+			sendInvitation: true,
+			delay: { value: { unit: 'days', amount: 3 } },
+			reminder: { value: { unit: 'days', amount: 10 } },
+		},
+		credentials: ['feedbackCompanyApi'],
+	},
+	nodeTypes: { feedbackCompany: new FeedbackCompany() },
+	...fcTypes,
+	credentials: {},
+	items: [{ orderId: `ORD-${n}`, email: `buyer${n}@example.com` }],
+});
+
+const burst = async (count: number, options: (n: number) => RunOptions) =>
+	await Promise.all(Array.from({ length: count }, async (_, n) => await runWorkflow(options(n))));
+
+describe('The Feedback Company: many single-order executions at once share one token', () => {
+	it('20 executions with no stored token: one token request, every order stored, every execution succeeds', async () => {
+		const store = fcStore();
+		const runs = await burst(20, (n) => ({ ...fcOrder(n), credentialsHelper: store }));
+		expect(runs.map((r) => r.status)).toEqual(Array(20).fill('success'));
+		expect(fc.state.tokenRequests).toBe(1);
+		expect(fc.state.orders.size).toBe(20);
+		const tokens = new Set(fc.sim.requestsTo('POST', /\/orders$/).map((r) => r.headers.authorization));
+		expect(tokens).toEqual(new Set([`Bearer ${fc.state.issued[0]}`]));
+		expect(store.stored.feedbackCompanyApi.accessToken).toBe(fc.state.issued[0]);
+	});
+
+	it('20 executions after the stored token was invalidated elsewhere: one refresh for the whole burst', async () => {
+		const store = fcStore();
+		expect((await runWorkflow({ ...fcOrder(100), credentialsHelper: store })).status).toBe('success');
+		fc.expireToken(); // the shop plugin fetched a token with the same client ID
+		const before = fc.state.tokenRequests;
+		const runs = await burst(20, (n) => ({ ...fcOrder(n), credentialsHelper: store }));
+		expect(runs.map((r) => r.status)).toEqual(Array(20).fill('success'));
+		expect(fc.state.tokenRequests - before).toBe(1);
+		expect(fc.state.orders.size).toBe(21);
+		expect(store.stored.feedbackCompanyApi.accessToken).toBe(fc.state.issued[fc.state.issued.length - 1]);
+	});
+
+	it('a token that another n8n process stored meanwhile is used, not replaced by a new one', async () => {
+		const store = fcStore();
+		expect((await runWorkflow({ ...fcOrder(100), credentialsHelper: store })).status).toBe('success');
+		const seen = fc.state.tokenRequests;
+		// Another process refreshed: the provider has a new token, and the database holds it, but this
+		// request goes out first with the token it read before (simulated by a stale in-memory copy).
+		fc.expireToken();
+		const fresh = fc.issueToken();
+		const stale = store.stored.feedbackCompanyApi.accessToken;
+		let reads = 0;
+		const original = store.getDecrypted.bind(store);
+		store.getDecrypted = async (...args: Parameters<TestCredentialsHelper['getDecrypted']>) => {
+			const data = await original(...args);
+			// The node's first reads (client set-up, then signing) see the old token.
+			return reads++ < 2 ? { ...data, accessToken: stale } : { ...data, accessToken: fresh };
+		};
+		const r = await runWorkflow({ ...fcOrder(1), credentialsHelper: store });
+		expect(r.status).toBe('success');
+		expect(fc.state.tokenRequests).toBe(seen + 1); // the one issueToken() above, none by the node
+		const posts = fc.sim.requestsTo('POST', /\/orders$/).slice(1);
+		expect(posts.map((p) => p.headers.authorization)).toEqual([`Bearer ${stale}`, `Bearer ${fresh}`]);
+	});
+});
+
+describe('MailerLite: many single-order executions share the account limit', () => {
+	const mlOrder = (shopId: string, n: number): RunOptions => ({
+		node: {
+			type: 'mailerLiteEcommerce',
+			parameters: {
+				resource: 'order',
+				operation: 'create',
+				shopId: { __rl: true, mode: 'id', value: shopId },
+				customerEmail: '={{ $json.email }}',
+				cartItems: { item: [{ ecommerce_product_id: 'SKU-1', variant: '', quantity: 1, price: 10 }] },
+				additionalFields: { status: 'complete' },
+			},
+		},
+		nodeTypes: { mailerLiteEcommerce: new MailerLiteEcommerce() },
+		credentialTypes: { mailerLiteEcommerceApi: new MailerLiteEcommerceApi() },
+		credentials: { mailerLiteEcommerceApi: { apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api` } },
+		items: [{ email: `buyer${n}@example.com` }],
+	});
+
+	// Real time: 130 requests under the simulator's real 120-per-60-s window take just over a minute.
+	it('130 executions at once under 120 requests/minute: zero 429s, every order created once', async () => {
+		const shopId = ml.seedShop().id;
+		const started = Date.now();
+		const runs = await burst(130, (n) => mlOrder(shopId, n));
+		const elapsed = Date.now() - started;
+		expect(runs.map((r) => r.status)).toEqual(Array(130).fill('success'));
+		expect(ml.sim.rateLimited).toBe(0);
+		expect(ml.sim.requestsTo('POST', /\/orders$/)).toHaveLength(130);
+		expect(ml.state.orders.get(shopId)?.size).toBe(130);
+		expect(elapsed).toBeGreaterThanOrEqual(60_000);
+	}, 180_000);
+
+	it("the credential's share of the limit paces one process below the account's limit", async () => {
+		const shopId = ml.seedShop().id;
+		// 10% of 120 = 12 a minute: the 13th request of a burst waits for the window.
+		const runs = await Promise.all(
+			Array.from({ length: 13 }, async (_, n) => {
+				const o = mlOrder(shopId, n);
+				const t0 = Date.now();
+				const r = await runWorkflow({
+					...o,
+					credentials: { mailerLiteEcommerceApi: { ...o.credentials.mailerLiteEcommerceApi, rateLimitShare: 10 } },
+				});
+				return { status: r.status, ms: Date.now() - t0 };
+			}),
+		);
+		expect(runs.map((r) => r.status)).toEqual(Array(13).fill('success'));
+		expect(Math.max(...runs.map((r) => r.ms))).toBeGreaterThanOrEqual(59_000);
+		expect(runs.filter((r) => r.ms < 30_000)).toHaveLength(12);
+	}, 180_000);
+});
+
+describe("n8n's Retry On Fail and an execution's Retry never re-send what succeeded", () => {
+	const retrySettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };
+
+	it('MailerLite: a 503 on order 10 of 20 with Retry On Fail: each order is created exactly once', async () => {
+		const shopId = ml.seedShop().id;
+		let posts = 0;
+		ml.sim.inject({
+			times: 1, // a create is not repeated by the client: the node fails and n8n runs it again
+			match: (req) => req.method === 'POST' && /\/orders$/.test(req.path) && ++posts >= 10,
+			status: 503,
+			body: { message: 'Service Unavailable' },
+		});
+		const emails = Array.from({ length: 20 }, (_, n) => ({ email: `buyer${n}@example.com` }));
+		const r = await runWorkflow({
+			node: {
+				type: 'mailerLiteEcommerce',
+				parameters: {
+					resource: 'order',
+					operation: 'create',
+					shopId: { __rl: true, mode: 'id', value: shopId },
+					customerEmail: '={{ $json.email }}',
+					cartItems: { item: [{ ecommerce_product_id: 'SKU-1', variant: '', quantity: 1, price: 10 }] },
+					additionalFields: { status: 'complete' },
+				},
+				...retrySettings,
+			},
+			nodeTypes: { mailerLiteEcommerce: new MailerLiteEcommerce() },
+			credentialTypes: { mailerLiteEcommerceApi: new MailerLiteEcommerceApi() },
+			credentials: { mailerLiteEcommerceApi: { apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api`, rateLimitShare: 100 } },
+			items: emails,
+		});
+		expect(r.status).toBe('success');
+		expect(ml.state.orders.get(shopId)?.size).toBe(20);
+		expect(r.output.map((i) => (i.json.customer as IDataObject).email)).toEqual(emails.map((e) => e.email));
+		expect(r.output.map((i) => i.pairedItem)).toEqual(emails.map((_, item) => ({ item })));
+	}, 120_000);
+
+	const fcNode = (items: IDataObject[], extra: Partial<RunOptions['node']> = {}): RunOptions => ({
+		...fcOrder(0),
+		node: { ...fcOrder(0).node, ...extra },
+		items,
+	});
+	const fcItems = Array.from({ length: 20 }, (_, n) => ({ orderId: `ORD-${n}`, email: `buyer${n}@example.com` }));
+	const failTenth = () => {
+		let posts = 0;
+		fc.sim.inject({
+			times: 1,
+			match: (req) => req.method === 'POST' && /\/orders$/.test(req.path) && ++posts === 10,
+			status: 503,
+			body: { success: false, error: 'Service Unavailable' },
+		});
+	};
+
+	it('The Feedback Company: a 503 on order 10 of 20 with Retry On Fail: no invitation twice', async () => {
+		failTenth();
+		const r = await runWorkflow({ ...fcNode(fcItems, retrySettings), credentialsHelper: fcStore() });
+		expect(r.status).toBe('success');
+		expect(fc.sim.faults).toHaveLength(0); // the 503 was answered
+		// The simulator records what reached it (not the 503): ORD-0 … ORD-8 once, though n8n ran the
+		// node twice (their second try was answered from the memo), then ORD-9 … ORD-19.
+		const externalIds = fc.sim.requestsTo('POST', /\/orders$/).map((p) => (p.json as IDataObject).external_id);
+		expect(externalIds).toEqual(fcItems.map((i) => i.orderId));
+		expect(fc.state.orders.size).toBe(20);
+		expect(r.output.map((i) => i.json.external_id)).toEqual(fcItems.map((i) => i.orderId));
+	});
+
+	it("The Feedback Company: the execution's Retry from the executions list sends only what failed", async () => {
+		failTenth();
+		const store = fcStore();
+		const failed = await runWorkflow({ ...fcNode(fcItems), credentialsHelper: store });
+		expect(failed.status).toBe('error');
+		expect(failed.error?.message).toContain('[item 9]');
+		const sentBefore = fc.sim.requestsTo('POST', /\/orders$/).length;
+		expect(sentBefore).toBe(9); // ORD-0 … ORD-8 stored; ORD-9 answered 503
+		const retried = await runWorkflow({ ...fcNode(fcItems), credentialsHelper: store, retryOf: failed.run });
+		expect(retried.status).toBe('success');
+		const resent = fc.sim.requestsTo('POST', /\/orders$/).slice(sentBefore).map((p) => (p.json as IDataObject).external_id);
+		expect(resent).toEqual(fcItems.slice(9).map((i) => i.orderId));
+		expect(fc.state.orders.size).toBe(20);
+		expect(retried.output.map((i) => i.json.external_id)).toEqual(fcItems.map((i) => i.orderId));
+	});
+
+	it('a changed request is sent again: the memo is keyed by the request body', async () => {
+		failTenth();
+		const store = fcStore();
+		const failed = await runWorkflow({ ...fcNode(fcItems), credentialsHelper: store });
+		expect(failed.status).toBe('error');
+		const sentBefore = fc.sim.requestsTo('POST', /\/orders$/).length;
+		// Same execution data, but the node now sends another full name: every item's body differs.
+		const changed = fcNode(fcItems);
+		changed.node.parameters = { ...changed.node.parameters, customerFullname: 'Ann Changed' };
+		const retried = await runWorkflow({ ...changed, credentialsHelper: store, retryOf: failed.run });
+		expect(retried.status).toBe('success');
+		const resent = fc.sim.requestsTo('POST', /\/orders$/).slice(sentBefore);
+		expect(resent.map((p) => ((p.json as IDataObject).customer as IDataObject).fullname)).toEqual(Array(20).fill('Ann Changed'));
+	});
+
+	it('Montly: a 503 on order 3 of 5 with Retry On Fail: no order is submitted twice', async () => {
+		let posts = 0;
+		mt.sim.inject({
+			times: 1,
+			match: (req) => req.method === 'POST' && req.path === '/v1/orders' && ++posts === 3,
+			status: 503,
+			body: { error: { code: 'Unavailable', message: 'Service Unavailable' } },
+		});
+		const seed = { resource: 'order', operation: 'create', inputMode: 'json', jsonBody: '={{ JSON.stringify($json.body) }}' };
+		const items = Array.from({ length: 5 }, (_, n) => ({
+			body: { data: { ...seedExample.data, attributes: { ...seedExample.data.attributes, orderId: `ORD-${n}` } } },
+		}));
+		const r = await runWorkflow({
+			node: { type: 'montly', parameters: seed as INode['parameters'], ...retrySettings },
+			nodeTypes: { montly: new Montly() },
+			credentialTypes: { montlyApi: new MontlyApi() },
+			credentials: { montlyApi: { apiKey: MONTLY_API_KEY, baseUrl: mt.sim.url, webhookSecret: MONTLY_WEBHOOK_SECRET } },
+			items,
+		});
+		expect(r.status).toBe('success');
+		// The simulator records the requests that reached it (not the one answered 503): each order once.
+		// A second create of the same orderId would have been refused with a 400.
+		expect(mt.sim.requestsTo('POST', /^\/v1\/orders$/).map((p) => ((p.json as IDataObject).data as IDataObject).attributes)).toEqual(
+			items.map((i) => expect.objectContaining({ orderId: i.body.data.attributes.orderId })),
+		);
+		expect(mt.state.orders.size).toBe(5);
+	});
+});
