@@ -8,6 +8,7 @@
  *   node scripts/bench.js                      the default rows (about 10 minutes)
  *   node scripts/bench.js esputnik overhead    chosen rows
  *   node scripts/bench.js mailerlite-create-1000   1,000 creates at the real 120/min (about 9 minutes)
+ *   node scripts/bench.js mailerlite-burst     130 single-order executions at once (about 2 minutes)
  */
 const os = require('node:os');
 const v8 = require('node:v8');
@@ -32,9 +33,10 @@ const rows = {
 	'mailerlite-getall': () => mailerlite().getManyComparison(10_000, 50),
 	'mailerlite-create': () => mailerlite().createComparison(300, 50),
 	'mailerlite-create-1000': () => mailerlite().createComparison(1000, 50),
+	'mailerlite-burst': () => mailerlite().burstComparison(130, 50),
 	overhead: () => overhead().comparison(10_000),
 };
-const defaults = ['esputnik', 'mailerlite-getall', 'mailerlite-create', 'overhead'];
+const defaults = ['esputnik', 'mailerlite-getall', 'mailerlite-create', 'mailerlite-burst', 'overhead'];
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 

@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
 import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
+import { resetProcessState } from '../../nodes/shared/accounts';
 import { runWorkflow } from '../harness/run-workflow';
 import type { MailerLiteSimulator } from '../simulators/mailerlite';
 import { createMailerLiteSimulator, MAILERLITE_TOKEN, mailerLiteRateLimit } from '../simulators/mailerlite';
@@ -204,6 +205,71 @@ export async function createComparison(count = 300, latencyMs = 50): Promise<Com
 		rows: [ours, http, paced],
 		verdicts: [
 			`ours: ${ours.rateLimited} × 429 ${mark(ours.rateLimited === 0)}; HTTP Request (default): ${http.rateLimited} × 429; HTTP Request paced by hand: ${paced.rateLimited} × 429`,
+		],
+	};
+}
+
+/**
+ * One execution per order, all at once (a sale through a Shopify trigger): `count` executions of
+ * one item each, run concurrently in this one process as n8n runs them, against the real 120/min
+ * window. The limit's own lower bound is the time before its last window opens: the request number
+ * 121 cannot go out before the first window has passed, and so on.
+ */
+export async function burstRow(runner: Runner, count: number, latencyMs: number): Promise<BenchRow> {
+	resetProcessState();
+	return await onSimulator(latencyMs, async (ml, shopId) => {
+		const product = ml.seedProducts(shopId, 1)[0];
+		ml.sim.latencyMs = latencyMs;
+		const item = (n: number) => [{ email: `burst${n}@example.com`, price: '19.90' }];
+		const node =
+			runner === 'ours'
+				? {
+						type: 'mailerLiteEcommerce',
+						parameters: {
+							resource: 'order',
+							operation: 'create',
+							shopId: { __rl: true, mode: 'id', value: shopId },
+							customerEmail: '={{ $json.email }}',
+							cartItems: { item: [{ ecommerce_product_id: product.id, quantity: 1, price: '={{ $json.price }}' }] },
+						},
+					}
+				: httpRequestNode({
+						method: 'POST',
+						url: `${ml.sim.url}/api/ecommerce/shops/${shopId}/orders`,
+						credentialType: 'mailerLiteEcommerceApi',
+						jsonBody: `={{ JSON.stringify({ customer: { email: $json.email }, cart: { items: [{ ecommerce_product_id: "${product.id}", quantity: 1, price: Number($json.price) }] } }) }}`,
+					});
+		const { result, figures } = await measure(
+			async () =>
+				await Promise.all(
+					Array.from({ length: count }, async (_, n) =>
+						await runWorkflow({ node, nodeTypes, credentialTypes, credentials: credentials(ml), items: item(n) }),
+					),
+				),
+		);
+		const failedRuns = result.filter((r) => r.status !== 'success').length;
+		return {
+			runner,
+			items: count,
+			figures,
+			note: `${count} executions of 1 order; ${failedRuns} failed; ${storedNote(ml, shopId, failedRuns ? 'error' : 'success')}`,
+		};
+	});
+}
+
+export async function burstComparison(count = 130, latencyMs = 50): Promise<Comparison> {
+	const ours = await burstRow('ours', count, latencyMs);
+	const http = await burstRow('HTTP Request', count, latencyMs);
+	const limit = 120;
+	const lowerBoundMs = Math.floor((count - 1) / limit) * 60_000 + latencyMs;
+	const ratio = ours.wallMs / lowerBoundMs;
+	return {
+		name: `MailerLite burst: ${count} single-order executions at once, ${latencyMs} ms latency, real 120/min window`,
+		target: 'wall ÷ the limit\'s lower bound ≤ 1.1; zero 429s',
+		rows: [ours, http],
+		verdicts: [
+			`ours: ${(ours.wallMs / 1000).toFixed(1)} s against a lower bound of ${(lowerBoundMs / 1000).toFixed(1)} s = ${ratio.toFixed(3)} ${mark(ratio <= 1.1)}; ${ours.rateLimited} × 429 ${mark(ours.rateLimited === 0)}`,
+			`HTTP Request: ${http.rateLimited} × 429 (${http.note})`,
 		],
 	};
 }

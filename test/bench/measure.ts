@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 import { collectGarbage, cpuUsage, memoryUsage } from '../support/builtins';
 
 /** Who did the work of a row: our node, or n8n's HTTP Request node configured as a user would. */
-export type Runner = 'ours' | 'HTTP Request';
+export type Runner = 'ours' | 'HTTP Request' | 'floor';
 
 /** One measured run. */
 export interface Figures {
