@@ -56,7 +56,7 @@ const failed = (row) => /status error/.test(row.note ?? '');
 function ratioCell(comparison, row) {
 	const ours = comparison.rows.filter((r) => r.runner === 'ours');
 	const http = comparison.rows.filter((r) => r.runner === 'HTTP Request');
-	if (!http.length || !ours.length) return '';
+	if (!http.length || !ours.length || row.runner === 'floor') return '';
 	const baseline = http.find((r) => !failed(r));
 	if (row.runner === 'ours') return baseline ? ratio(row, baseline) : 'HTTP Request failed';
 	if (failed(row)) return 'failed, no ratio';
