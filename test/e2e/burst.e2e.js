@@ -15,8 +15,9 @@ const { signIn } = require('../../scripts/lib/n8n');
 const { cacheDir } = require('../../scripts/lib/runtime');
 const { formatDuration } = require('../../scripts/lib/proc');
 const { MAILERLITE_DEMO_SHOP_ID } = require('../../scripts/lib/providers');
-const { seedExample } = require('../fixtures/montly-seed');
+const { createExample: seedExample } = require('../../nodes/Montly/actions/order/fields');
 const { montoRateLimit } = require('../simulators/monto');
+const { esputnikOrder } = require('../support/orders');
 
 const RUN_ID = `e2e-burst-${process.pid}`;
 const BURST = 100;
@@ -84,17 +85,7 @@ const cases = [
 		key: 'esputnik',
 		type: 'esputnik',
 		parameters: { resource: 'order', operation: 'upsert', inputMode: 'json', jsonBody: '={{ JSON.stringify($json.body) }}' },
-		body: (n) => ({
-			externalOrderId: `ord-${n}`,
-			externalCustomerId: `cust-${n}`,
-			status: 'DELIVERED',
-			date: '2024-05-01T10:00:00+02:00',
-			totalCost: 30,
-			currency: 'EUR',
-			email: `buyer${n}@example.com`,
-			shipping: 5,
-			items: [{ externalItemId: `sku-${n}`, name: 'Mug', quantity: 1, cost: 25 }],
-		}),
+		body: (n) => esputnikOrder(n),
 		idOf: (req) => req.json?.orders?.[0]?.externalOrderId,
 		write: (req) => req.method === 'POST' && /\/v1\/orders$/.test(req.path),
 	},

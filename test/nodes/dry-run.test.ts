@@ -15,8 +15,9 @@ import { FeedbackCompany } from '../../nodes/FeedbackCompany/FeedbackCompany.nod
 import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
 import { Montly } from '../../nodes/Montly/Montly.node';
 import { Monto } from '../../nodes/Monto/Monto.node';
-import { seedExample } from '../fixtures/montly-seed';
+import { createExample as seedExample } from '../../nodes/Montly/actions/order/fields';
 import { runWorkflow } from '../harness/run-workflow';
+import { esputnikOrder as esOrder } from '../support/orders';
 import { serveForTests } from '../harness/serve';
 import type { Simulator } from '../simulators/base';
 import { createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
@@ -67,18 +68,6 @@ const mlCase = (name: string, params: () => INodeParameters, items: () => IDataO
 	params,
 	items,
 	seed,
-});
-
-const esOrder = (n: number): IDataObject => ({
-	externalOrderId: `ord-${n}`,
-	externalCustomerId: `cust-${n}`,
-	status: 'DELIVERED',
-	date: '2024-05-01T10:00:00+02:00',
-	totalCost: 30,
-	currency: 'EUR',
-	email: `buyer${n}@example.com`,
-	shipping: 5,
-	items: [{ externalItemId: `sku-${n}`, name: 'Mug', quantity: 1, cost: 25 }],
 });
 
 const montlyCreds = () => ({ apiKey: MONTLY_API_KEY, baseUrl: montly.sim.url, webhookSecret: MONTLY_WEBHOOK_SECRET });

@@ -11,7 +11,7 @@ import { MontlyApi } from '../../credentials/MontlyApi.credentials';
 import { FeedbackCompany } from '../../nodes/FeedbackCompany/FeedbackCompany.node';
 import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
 import { Montly } from '../../nodes/Montly/Montly.node';
-import { seedExample } from '../fixtures/montly-seed';
+import { createExample as seedExample } from '../../nodes/Montly/actions/order/fields';
 import { TestCredentialsHelper } from '../harness/credentials-helper';
 import type { RunOptions } from '../harness/run-workflow';
 import { runWorkflow } from '../harness/run-workflow';
@@ -108,24 +108,26 @@ describe('The Feedback Company: many single-order executions at once share one t
 	});
 });
 
-describe('MailerLite: many single-order executions share the account limit', () => {
-	const mlOrder = (shopId: string, n: number): RunOptions => ({
-		node: {
-			type: 'mailerLiteEcommerce',
-			parameters: {
-				resource: 'order',
-				operation: 'create',
-				shopId: { __rl: true, mode: 'id', value: shopId },
-				customerEmail: '={{ $json.email }}',
-				cartItems: { item: [{ ecommerce_product_id: 'SKU-1', variant: '', quantity: 1, price: 10 }] },
-				additionalFields: { status: 'complete' },
-			},
+/** MailerLite Order → Create of one order per item, from the item's e-mail. */
+const mlOrder = (shopId: string, n: number): RunOptions => ({
+	node: {
+		type: 'mailerLiteEcommerce',
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			shopId: { __rl: true, mode: 'id', value: shopId },
+			customerEmail: '={{ $json.email }}',
+			cartItems: { item: [{ ecommerce_product_id: 'SKU-1', variant: '', quantity: 1, price: 10 }] },
+			additionalFields: { status: 'complete' },
 		},
-		nodeTypes: { mailerLiteEcommerce: new MailerLiteEcommerce() },
-		credentialTypes: { mailerLiteEcommerceApi: new MailerLiteEcommerceApi() },
-		credentials: { mailerLiteEcommerceApi: { apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api` } },
-		items: [{ email: `buyer${n}@example.com` }],
-	});
+	},
+	nodeTypes: { mailerLiteEcommerce: new MailerLiteEcommerce() },
+	credentialTypes: { mailerLiteEcommerceApi: new MailerLiteEcommerceApi() },
+	credentials: { mailerLiteEcommerceApi: { apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api` } },
+	items: [{ email: `buyer${n}@example.com` }],
+});
+
+describe('MailerLite: many single-order executions share the account limit', () => {
 
 	// Real time: 130 requests under the simulator's real 120-per-60-s window take just over a minute.
 	it('130 executions at once under 120 requests/minute: zero 429s, every order created once', async () => {
@@ -173,24 +175,8 @@ describe("n8n's Retry On Fail and an execution's Retry never re-send what succee
 			body: { message: 'Service Unavailable' },
 		});
 		const emails = Array.from({ length: 20 }, (_, n) => ({ email: `buyer${n}@example.com` }));
-		const r = await runWorkflow({
-			node: {
-				type: 'mailerLiteEcommerce',
-				parameters: {
-					resource: 'order',
-					operation: 'create',
-					shopId: { __rl: true, mode: 'id', value: shopId },
-					customerEmail: '={{ $json.email }}',
-					cartItems: { item: [{ ecommerce_product_id: 'SKU-1', variant: '', quantity: 1, price: 10 }] },
-					additionalFields: { status: 'complete' },
-				},
-				...retrySettings,
-			},
-			nodeTypes: { mailerLiteEcommerce: new MailerLiteEcommerce() },
-			credentialTypes: { mailerLiteEcommerceApi: new MailerLiteEcommerceApi() },
-			credentials: { mailerLiteEcommerceApi: { apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api`, rateLimitShare: 100 } },
-			items: emails,
-		});
+		const base = mlOrder(shopId, 0);
+		const r = await runWorkflow({ ...base, node: { ...base.node, ...retrySettings }, items: emails });
 		expect(r.status).toBe('success');
 		expect(ml.state.orders.get(shopId)?.size).toBe(20);
 		expect(r.output.map((i) => (i.json.customer as IDataObject).email)).toEqual(emails.map((e) => e.email));

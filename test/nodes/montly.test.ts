@@ -6,7 +6,7 @@ import { testCredential } from '../harness/credential-test';
 import { capturedLogs, runWorkflow } from '../harness/run-workflow';
 import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
 import { serveForTests } from '../harness/serve';
-import { seedExample } from '../fixtures/montly-seed';
+import { createExample as seedExample } from '../../nodes/Montly/actions/order/fields';
 
 const ml = createMontlySimulator();
 const { sim } = ml;
