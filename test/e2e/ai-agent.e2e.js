@@ -1,30 +1,32 @@
 'use strict';
 /*
- * n8n's AI Agent drives our nodes, offline: the packed package in a real n8n (2.40.7), the
- * workflow test/fixtures/agent/ai-agent-orders.json (Manual Trigger → AI Agent v3 with the OpenAI
- * Chat Model node → our five action nodes as tools, `…Tool` node types, parameters from
- * `$fromAI(...)`), the model being test/simulators/openai.ts with scripted tool calls.
+ * n8n's AI Agent drives our nodes, offline: the packed package in a real n8n, the workflow
+ * test/fixtures/agent/ai-agent-orders.json (Manual Trigger → AI Agent v3 with the OpenAI Chat Model
+ * node v1.2 → our five action nodes as tools, `…Tool` node types, parameters from `$fromAI(...)`),
+ * the model being test/simulators/openai.ts with scripted tool calls. On n8n 2.40.7 (Node 24) and,
+ * headless, on n8n 1.123.50 (Node 20) when that is provisioned:
  *
  *  - headless (`n8n execute`, where the agent asks the model without streaming): each provider
  *    simulator receives exactly the order the scripted tool call carried; the tool results go
  *    back to the model; the agent's output item holds the model's final text;
- *  - streaming: the same workflow behind a Webhook that responds by streaming (the one way n8n
- *    2.40 lets the agent stream), so the model is asked with `stream: true` and answers in SSE;
  *  - the tool list the model receives names every tool with a usable description and schema;
- *  - a validation error inside a tool call reaches the model as a readable error naming the item
- *    and the field, and the execution goes on;
- *  - no key, secret or token of ours is in anything sent to the model (every request recorded);
- *  - the editor shows the workflow (screenshot; ORDER_SYNC_UPDATE_DOCS_IMAGES=1 also writes it
- *    to docs/images/ai-agent.png for the README).
+ *  - errors inside tool calls (our validation, a provider's 404) reach the model as readable text
+ *    naming the item and the field, and the execution goes on;
+ *  - 2.40.7 only: streaming, the same workflow behind a Webhook that responds by streaming (the one
+ *    way n8n lets the agent stream), so the model is asked with `stream: true` and answers in SSE;
+ *    the editor opens and runs the workflow (screenshot; ORDER_SYNC_UPDATE_DOCS_IMAGES=1 also
+ *    writes it to docs/images/ai-agent.png for the README);
+ *  - last: no key, secret or token of ours is in anything sent to the model (every request).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { bringUp } = require('../../scripts/lib/stack');
-const { executeWorkflow, importFixtures, signIn } = require('../../scripts/lib/n8n');
+const { startSimulators, credentialsFor } = require('../../scripts/lib/simulators');
+const { executeWorkflow, importFixtures, signIn, n8nEnv } = require('../../scripts/lib/n8n');
 const { freePort, formatDuration } = require('../../scripts/lib/proc');
-const { ROOT } = require('../../scripts/lib/package');
-const { cacheDir } = require('../../scripts/lib/runtime');
+const { ROOT, installInto } = require('../../scripts/lib/package');
+const { cacheDir, ensureRuntime } = require('../../scripts/lib/runtime');
 const { MAILERLITE_DEMO_SHOP_ID } = require('../../scripts/lib/providers');
 const { launchBrowser, Editor } = require('./editor');
 const {
@@ -51,6 +53,7 @@ const OPENAI_CREDENTIAL = {
 	type: 'openAiApi',
 };
 const STREAM_PATH = 'order-sync-agent-stream';
+const LEGACY_VERSION = '1.123.50';
 const log = (line) => process.stderr.write(`[e2e:agent] ${line}\n`);
 
 const workflow = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
@@ -66,6 +69,25 @@ const T = {
 	montlyCreate: toolName('Create Montly order'),
 	montlyCancel: toolName('Cancel Montly order'),
 };
+
+/** The same workflow with Settings → On Error: "Continue" on every tool node. */
+function continueOnErrorWorkflow() {
+	const wf = JSON.parse(JSON.stringify(workflow));
+	wf.id = 'osAgentOrdersCont';
+	wf.name = `${workflow.name} (tools continue on error)`;
+	for (const n of wf.nodes) if (n.type.endsWith('Tool')) n.onError = 'continueRegularOutput';
+	return wf;
+}
+
+/** Writes the workflow variants for import; returns their files. */
+function writeVariants(dir, variants) {
+	fs.mkdirSync(dir, { recursive: true });
+	return variants.map((wf) => {
+		const file = path.join(dir, `${wf.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(wf, null, 2));
+		return file;
+	});
+}
 
 /** The same workflow behind a Webhook that answers by streaming what the agent writes. */
 function streamingWorkflow() {
@@ -213,29 +235,31 @@ function orderScript(o) {
 	];
 }
 
-let up;
+/** A stack: an n8n (runtime + env of its user folder) with the package and provider simulators. */
+const v2 = { version: '2.40.7' };
+const v1 = { version: LEGACY_VERSION };
 let openai;
 let cookie;
 const started = Date.now();
 
-const simOf = (key) => {
-	const r = up.sims.running.find((s) => s.provider.key === key);
+function simOf(stack, key) {
+	const r = stack.sims.running.find((s) => s.provider.key === key);
 	if (!r) throw new Error(`No running simulator "${key}"`);
 	return r;
-};
+}
 
 /** Marks where each simulator's request log stands, to read what one run added. */
-function mark() {
-	const at = new Map(up.sims.running.map((r) => [r.provider.key, r.sim.requests.length]));
+function mark(stack) {
+	const at = new Map(stack.sims.running.map((r) => [r.provider.key, r.sim.requests.length]));
 	const chatAt = openai.chatRequests().length;
 	return {
-		requests: (key) => simOf(key).sim.requests.slice(at.get(key)),
+		requests: (key) => simOf(stack, key).sim.requests.slice(at.get(key)),
 		chat: () => openai.chatRequests().slice(chatAt),
 	};
 }
 
 async function rest(method, p, body) {
-	const res = await fetch(`${up.url}${p}`, {
+	const res = await fetch(`${v2.url}${p}`, {
 		method,
 		headers: { cookie, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
@@ -244,6 +268,11 @@ async function rest(method, p, body) {
 	if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text}`);
 	return JSON.parse(text).data;
 }
+
+const openAiCredential = () => ({
+	...OPENAI_CREDENTIAL,
+	data: { apiKey: openai.apiKey, url: `${openai.sim.url}/v1` },
+});
 
 beforeAll(async () => {
 	for (const name of fs.existsSync(INSTANCES) ? fs.readdirSync(INSTANCES) : []) {
@@ -257,39 +286,377 @@ beforeAll(async () => {
 	}
 	openai = createOpenAiSimulator();
 	await openai.sim.start();
-	up = await bringUp({ instance: RUN_ID, log });
-	const workDir = path.join(up.userFolder, 'import-agent');
-	fs.mkdirSync(workDir, { recursive: true });
-	const streamFile = path.join(workDir, 'ai-agent-orders-stream.json');
-	fs.writeFileSync(streamFile, JSON.stringify(streamingWorkflow(), null, 2));
-	await importFixtures(up.runtime, up.env, {
-		credentials: [
-			{ ...OPENAI_CREDENTIAL, data: { apiKey: openai.apiKey, url: `${openai.sim.url}/v1` } },
-		],
-		workflowFiles: [FIXTURE, streamFile],
-		workDir,
-	});
-	cookie = await signIn(up.url, up.login);
-	const stream = await rest('GET', '/rest/workflows/osAgentOrdersStream');
-	await rest('POST', '/rest/workflows/osAgentOrdersStream/activate', {
-		versionId: stream.versionId,
-	});
-}, 30 * 60_000);
+}, 60_000);
 
 afterAll(async () => {
-	await up?.stop();
 	await openai?.sim.stop();
-	fs.rmSync(path.join(INSTANCES, RUN_ID), { recursive: true, force: true });
 	log(`done in ${formatDuration(Date.now() - started)}`);
 });
 
-async function execute(id) {
-	const env = { ...up.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+async function execute(stack, id) {
+	const env = { ...stack.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 	const t = Date.now();
-	const run = await executeWorkflow(up.runtime, env, id);
-	log(`n8n execute --id=${id} took ${formatDuration(Date.now() - t)}`);
+	const run = await executeWorkflow(stack.runtime, env, id);
+	log(`n8n ${stack.version}: n8n execute --id=${id} took ${formatDuration(Date.now() - t)}`);
 	return run;
 }
+
+/**
+ * n8n 1.123.50 on Node 20, the newest 1.x that installs on Node 20 (1.123.66 on pull isolated-vm,
+ * which needs Node 22). Provisioned by the compatibility matrix (scripts/lib/compat.js) when that
+ * is in this checkout, else taken from its cache folder when an earlier run left it there.
+ */
+function legacyRuntimeSource() {
+	if (process.versions.node.split('.')[0] !== '20')
+		return { reason: `it runs on Node 20, this is ${process.version}` };
+	let compat;
+	try {
+		compat = require('../../scripts/lib/compat');
+	} catch {
+		compat = undefined;
+	}
+	const entry = compat?.MATRIX?.find((e) => e.n8nVersion === LEGACY_VERSION);
+	if (entry) return { entry };
+	const dir = path.join(cacheDir(), `n8n-${LEGACY_VERSION}-node20`);
+	if (fs.existsSync(path.join(dir, 'ready.json'))) return { dir };
+	return {
+		reason: `n8n ${LEGACY_VERSION} is not provisioned (${dir}; npm run test:compat does it)`,
+	};
+}
+const legacySource = legacyRuntimeSource();
+
+async function legacyRuntime() {
+	if (legacySource.entry) {
+		const runtime = await ensureRuntime({ log, ...legacySource.entry });
+		if (runtime.n8nVersion !== LEGACY_VERSION)
+			throw new Error(`ensureRuntime gave n8n ${runtime.n8nVersion}`);
+		return runtime;
+	}
+	const node = { bin: process.execPath, version: process.versions.node };
+	return {
+		node,
+		n8n: {
+			dir: legacySource.dir,
+			bin: path.join(legacySource.dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		},
+		n8nVersion: LEGACY_VERSION,
+		env: (base) => ({
+			...base,
+			PATH: `${path.dirname(node.bin)}${path.delimiter}${base.PATH ?? ''}`,
+		}),
+	};
+}
+
+/** The headless checks, the same on every n8n version. */
+function headlessTests(stack, errorWorkflows) {
+	let firstChat;
+
+	it('headless: each provider receives the order the model asked for, and the results go back to the model', async () => {
+		const o = orders(stack.orderBase + 42);
+		openai.script(orderScript(o));
+		const m = mark(stack);
+		const run = await execute(stack, workflow.id);
+		expect(run.status).toBe('success');
+
+		const chat = m.chat();
+		firstChat = chat[0];
+		expect(chat.map((r) => r.stream ?? false)).toEqual([false, false, false]);
+		expectToolResultsReturned(chat, run);
+		const [createdMl] = JSON.parse(toolResults(chat[1]).get(toolCallId(0, 0)));
+		expectOrdersReceived(o, m, { mailerLiteOrderId: createdMl.id });
+
+		const agent = run.data.resultData.runData['AI Agent'];
+		const last = agent[agent.length - 1];
+		expect(last.executionStatus).toBe('success');
+		expect(last.data.main[0].map((i) => i.json)).toEqual([{ output: FINAL_TEXT }]);
+	});
+
+	it('the model is offered every tool, with a description and the $fromAI arguments as its schema', () => {
+		expect(firstChat).toBeDefined();
+		expect(firstChat.model).toBe(OPENAI_MODEL);
+		const tools = Object.fromEntries(firstChat.tools.map((t) => [t.function.name, t.function]));
+		expect(Object.keys(tools).sort()).toEqual(Object.values(T).sort());
+		for (const t of Object.values(tools))
+			log(
+				`n8n ${stack.version}: tool ${t.name}: "${t.description}" (${Object.keys(t.parameters.properties).join(', ')})`,
+			);
+
+		// descriptionType "auto": n8n writes "<operation's action> in <node name>" from our descriptions.
+		expect(tools[T.mlCreate].description).toBe('Create order in MailerLite E-Commerce');
+		expect(tools[T.esUpsert].description).toBe('Create or update orders in eSputnik');
+		expect(tools[T.fcCreate].description).toBe('Create order in The Feedback Company');
+		expect(tools[T.montoUpsert].description).toBe('Create or update an order in Monto');
+		expect(tools[T.montlyCreate].description).toBe('Create order in Montly');
+		expect(tools[T.montlyCancel].description).toBe('Cancel order in Montly');
+		// descriptionType "manual": the workflow's own text.
+		expect(tools[T.mlGet].description).toBe(
+			'Look up one MailerLite e-commerce order by its MailerLite order id',
+		);
+
+		const schema = (name) => ({
+			properties: Object.keys(tools[name].parameters.properties).sort(),
+			required: [...tools[name].parameters.required].sort(),
+		});
+		expect(schema(T.mlCreate)).toEqual({ properties: ['order'], required: ['order'] });
+		expect(schema(T.mlGet)).toEqual({ properties: ['orderId'], required: ['orderId'] });
+		expect(schema(T.fcCreate)).toEqual({
+			properties: ['customerEmail', 'customerName', 'orderNumber'],
+			required: ['customerEmail', 'customerName', 'orderNumber'],
+		});
+		expect(tools[T.montoUpsert].parameters.properties.order.description).toMatch(
+			/order_id.*customer.*items/,
+		);
+	});
+
+	it.each(errorWorkflows)(
+		'errors inside tool calls (our validation, the provider refusing) reach the model as readable text, and the run goes on: %s',
+		async (_how, workflowId) => {
+			const bad = {
+				order_id: String(stack.orderBase + 43),
+				customer: { name: 'Sam Jansen' },
+				status: 'pending',
+				items: [{ slug: 'sit-stand-desk' }],
+			};
+			const answer =
+				'Monto refused the order: the e-mail is missing. MailerLite has no order 999999999.';
+			openai.script([
+				{
+					toolCalls: [
+						{ name: T.montoUpsert, arguments: { order: bad } },
+						{ name: T.mlGet, arguments: { orderId: '999999999' } },
+					],
+				},
+				{ text: answer },
+			]);
+			const m = mark(stack);
+			const run = await execute(stack, workflowId);
+			expect(run.status).toBe('success');
+
+			const chat = m.chat();
+			expect(chat).toHaveLength(2);
+			const validation = toolResults(chat[1]).get(toolCallId(0, 0));
+			const refused = toolResults(chat[1]).get(toolCallId(0, 1));
+			log(`n8n ${stack.version} (${workflowId}): the model read: ${validation} and ${refused}`);
+			expect(JSON.parse(validation)).toEqual([
+				expect.objectContaining({
+					error: expect.stringMatching(/^\[item 0\] customer\.email: \S/),
+				}),
+			]);
+			expect(JSON.parse(refused)).toEqual([
+				expect.objectContaining({ error: expect.stringMatching(/^\[item 0\] MailerLite 404: \S/) }),
+			]);
+			expect(m.requests('monto').filter((r) => r.method === 'POST')).toEqual([]);
+			const agent = run.data.resultData.runData['AI Agent'];
+			expect(agent[agent.length - 1].data.main[0][0].json).toEqual({ output: answer });
+		},
+	);
+}
+
+describe('AI Agent with our nodes as tools (n8n 2.40.7)', () => {
+	beforeAll(async () => {
+		const up = await bringUp({ instance: RUN_ID, log });
+		Object.assign(v2, up, { orderBase: 1000 });
+		const workDir = path.join(up.userFolder, 'import-agent');
+		fs.mkdirSync(workDir, { recursive: true });
+		await importFixtures(up.runtime, up.env, {
+			credentials: [openAiCredential()],
+			workflowFiles: [
+				FIXTURE,
+				...writeVariants(path.join(workDir, 'variants'), [
+					streamingWorkflow(),
+					continueOnErrorWorkflow(),
+				]),
+			],
+			workDir,
+		});
+		cookie = await signIn(up.url, up.login);
+		const stream = await rest('GET', '/rest/workflows/osAgentOrdersStream');
+		await rest('POST', '/rest/workflows/osAgentOrdersStream/activate', {
+			versionId: stream.versionId,
+		});
+	}, 30 * 60_000);
+
+	afterAll(async () => {
+		await v2.stop?.();
+		fs.rmSync(path.join(INSTANCES, RUN_ID), { recursive: true, force: true });
+	});
+
+	headlessTests(v2, [
+		['n8n 2.x default: a failing tool answers the model', 'osAgentOrders'],
+		['tool nodes set to On Error: Continue', 'osAgentOrdersCont'],
+	]);
+
+	it('streaming (Webhook, Respond: Streaming): the model answers in SSE, the orders arrive, the text streams back', async () => {
+		const o = orders(2042);
+		openai.script(orderScript(o));
+		const m = mark(v2);
+		const res = await fetch(`${v2.url}/webhook/${STREAM_PATH}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ message: 'sync order 2042' }),
+		});
+		expect(res.status).toBe(200);
+		const body = await res.text();
+		const chunks = body
+			.split('\n')
+			.filter((l) => l.trim())
+			.map((l) => JSON.parse(l));
+		const streamedText = chunks
+			.filter((c) => c.type === 'item' && c.metadata?.nodeName === 'AI Agent')
+			.map((c) => c.content)
+			.join('');
+		expect(streamedText).toBe(FINAL_TEXT);
+
+		const chat = m.chat();
+		expect(chat.map((r) => r.stream)).toEqual([true, true, true]);
+		const execution = await waitForExecution('osAgentOrdersStream');
+		expectToolResultsReturned(chat, execution);
+		const [createdMl] = JSON.parse(toolResults(chat[1]).get(toolCallId(0, 0)));
+		expectOrdersReceived(o, m, { mailerLiteOrderId: createdMl.id });
+	});
+
+	describe('editor: the workflow in headless Chromium', () => {
+		let browser;
+
+		afterAll(async () => {
+			await browser?.close();
+			fs.rmSync(path.join(INSTANCES, `${RUN_ID}-chromium`), { recursive: true, force: true });
+		});
+
+		it('shows the agent with the model and our five nodes as tools, and runs it', async () => {
+			fs.mkdirSync(SCREENSHOTS, { recursive: true });
+			browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium`));
+			const page = browser.pages()[0] ?? (await browser.newPage());
+			// The first load of the editor's assets can take long on a busy machine.
+			page.setDefaultNavigationTimeout(120_000);
+			const editor = new Editor(page, v2.url, SCREENSHOTS);
+			await editor.signIn(v2.login);
+			await editor.openWorkflow(workflow);
+			const icons = await editor.canvasIcons(`${PACKAGE}.`);
+			expect(icons.map((i) => i.name).sort()).toEqual(
+				workflow.nodes
+					.filter((n) => n.type.startsWith(`${PACKAGE}.`))
+					.map((n) => n.name)
+					.sort(),
+			);
+			for (const icon of icons)
+				expect(icon).toEqual({
+					name: icon.name,
+					src: expect.stringContaining(`/icons/${PACKAGE}/`),
+					loaded: true,
+				});
+
+			openai.script(orderScript(orders(4042)));
+			const m = mark(v2);
+			const runnable = workflow.nodes.map((n) => n.name);
+			const status = await editor.executeWorkflow(runnable);
+			expect(status).toEqual(Object.fromEntries(runnable.map((n) => [n, 'success'])));
+			expect(m.chat()).toHaveLength(3);
+			const shot = await editor.screenshot('ai-agent-executed');
+			log(`screenshot ${shot} (${Math.round(fs.statSync(shot).size / 1024)} KB)`);
+			expect(fs.statSync(shot).size).toBeLessThan(300 * 1024);
+			if (process.env.ORDER_SYNC_UPDATE_DOCS_IMAGES === '1') {
+				fs.mkdirSync(path.dirname(DOCS_IMAGE), { recursive: true });
+				fs.copyFileSync(shot, DOCS_IMAGE);
+				log(`wrote ${path.relative(ROOT, DOCS_IMAGE)}`);
+			}
+		}, 240_000);
+	});
+});
+
+if (legacySource.reason) log(`n8n ${LEGACY_VERSION} tests skipped: ${legacySource.reason}`);
+(legacySource.reason ? describe.skip : describe)(
+	`AI Agent with our nodes as tools (n8n ${LEGACY_VERSION}, headless)`,
+	() => {
+		beforeAll(async () => {
+			const runtime = await legacyRuntime();
+			const userFolder = path.join(INSTANCES, `${RUN_ID}-${LEGACY_VERSION}`);
+			fs.rmSync(userFolder, { recursive: true, force: true });
+			fs.mkdirSync(userFolder, { recursive: true });
+			const installed = await installInto(userFolder, { log });
+			const sims = await startSimulators(installed.credentials);
+			const env = {
+				...n8nEnv(runtime, { userFolder, port: await freePort(), brokerPort: await freePort() }),
+				N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			};
+			// 1.x has no "mcp-registry" module and refuses to run when asked to disable it.
+			delete env.N8N_DISABLED_MODULES;
+			Object.assign(v1, { runtime, env, sims, userFolder, orderBase: 5000 });
+			await importFixtures(runtime, env, {
+				credentials: [...credentialsFor(sims.running), openAiCredential()],
+				workflowFiles: [
+					FIXTURE,
+					...writeVariants(path.join(userFolder, 'variants'), [continueOnErrorWorkflow()]),
+				],
+				workDir: path.join(userFolder, 'import'),
+			});
+		}, 30 * 60_000);
+
+		afterAll(async () => {
+			await v1.sims?.stop();
+			if (v1.userFolder) fs.rmSync(v1.userFolder, { recursive: true, force: true });
+		});
+
+		headlessTests(v1, [['tool nodes set to On Error: Continue', 'osAgentOrdersCont']]);
+
+		it('n8n 1.x without On Error: Continue: a failing tool stops the execution, with the error naming item and field', async () => {
+			const bad = { order_id: '5099', customer: { name: 'Sam Jansen' }, items: [{ slug: 'desk' }] };
+			openai.script([
+				{ toolCalls: [{ name: T.montoUpsert, arguments: { order: bad } }] },
+				{ text: 'not reached' },
+			]);
+			const m = mark(v1);
+			const failure = await execute(v1, workflow.id).then(
+				() => undefined,
+				(error) => error,
+			);
+			expect(failure?.message).toContain('[item 0] customer.email: Required');
+			expect(m.chat()).toHaveLength(1);
+			expect(m.requests('monto').filter((r) => r.method === 'POST')).toEqual([]);
+		});
+	},
+);
+
+it('nothing sent to the model holds a key, secret or token of ours (every request of every run above)', () => {
+	const secrets = new Set([openai.apiKey]);
+	for (const stack of [v2, v1].filter((s) => s.sims)) {
+		for (const { provider, credentialData, sim } of stack.sims.running) {
+			const before = secrets.size;
+			for (const field of ['apiKey', 'clientSecret', 'webhookSecret']) {
+				if (credentialData[field]) secrets.add(credentialData[field]);
+			}
+			// Tokens the nodes obtained and sent (Feedback Company's OAuth token).
+			for (const r of sim.requests) {
+				const auth = /^Bearer (.+)$/.exec(String(r.headers.authorization ?? ''));
+				if (auth) secrets.add(auth[1]);
+			}
+			if (stack === v2)
+				expect({ provider: provider.key, added: secrets.size > before }).toEqual({
+					provider: provider.key,
+					added: true,
+				});
+		}
+	}
+	const sent = openai.sim.requests;
+	expect(sent.length).toBeGreaterThanOrEqual(8);
+	const leaks = [];
+	for (const r of sent) {
+		const { authorization, ...headers } = r.headers;
+		const visible = `${r.rawUrl}\n${JSON.stringify(headers)}\n${r.text}`;
+		for (const secret of secrets) {
+			for (const form of new Set([
+				secret,
+				JSON.stringify(secret).slice(1, -1),
+				encodeURIComponent(secret),
+			])) {
+				if (visible.includes(form))
+					leaks.push(`${r.method} ${r.path}: a secret of ${secret.length} characters`);
+			}
+		}
+	}
+	log(`scanned ${sent.length} requests to the model for ${secrets.size} secrets`);
+	expect(leaks).toEqual([]);
+});
 
 /** The items a tool node gave the agent, per run of it (engine-run tools log under ai_tool). */
 function toolOutputs(run, nodeName) {
@@ -368,207 +735,6 @@ function expectToolResultsReturned(chat, run) {
 	expect(cancelled).toEqual({ orderId: expect.stringMatching(/^lease-/), cancelled: true });
 }
 
-describe('AI Agent with our nodes as tools (n8n 2.40.7)', () => {
-	let firstChat;
-
-	it('headless: each provider receives the order the model asked for, and the results go back to the model', async () => {
-		const o = orders(1042);
-		openai.script(orderScript(o));
-		const m = mark();
-		const run = await execute(workflow.id);
-		expect(run.status).toBe('success');
-
-		const chat = m.chat();
-		firstChat = chat[0];
-		expect(chat.map((r) => r.stream ?? false)).toEqual([false, false, false]);
-		expectToolResultsReturned(chat, run);
-		const [createdMl] = JSON.parse(toolResults(chat[1]).get(toolCallId(0, 0)));
-		expectOrdersReceived(o, m, { mailerLiteOrderId: createdMl.id });
-
-		const agent = run.data.resultData.runData['AI Agent'];
-		const last = agent[agent.length - 1];
-		expect(last.executionStatus).toBe('success');
-		expect(last.data.main[0].map((i) => i.json)).toEqual([{ output: FINAL_TEXT }]);
-	});
-
-	it('the model is offered every tool, with a description and the $fromAI arguments as its schema', () => {
-		expect(firstChat).toBeDefined();
-		expect(firstChat.model).toBe(OPENAI_MODEL);
-		const tools = Object.fromEntries(firstChat.tools.map((t) => [t.function.name, t.function]));
-		expect(Object.keys(tools).sort()).toEqual(Object.values(T).sort());
-		for (const t of Object.values(tools))
-			log(
-				`tool ${t.name}: "${t.description}" (${Object.keys(t.parameters.properties).join(', ')})`,
-			);
-
-		// descriptionType "auto": n8n writes "<operation's action> in <node name>" from our descriptions.
-		expect(tools[T.mlCreate].description).toBe('Create order in MailerLite E-Commerce');
-		expect(tools[T.esUpsert].description).toBe('Create or update orders in eSputnik');
-		expect(tools[T.fcCreate].description).toBe('Create order in The Feedback Company');
-		expect(tools[T.montoUpsert].description).toBe('Create or update an order in Monto');
-		expect(tools[T.montlyCreate].description).toBe('Create order in Montly');
-		expect(tools[T.montlyCancel].description).toBe('Cancel order in Montly');
-		// descriptionType "manual": the workflow's own text.
-		expect(tools[T.mlGet].description).toBe(
-			'Look up one MailerLite e-commerce order by its MailerLite order id',
-		);
-
-		const schema = (name) => ({
-			properties: Object.keys(tools[name].parameters.properties).sort(),
-			required: [...tools[name].parameters.required].sort(),
-		});
-		expect(schema(T.mlCreate)).toEqual({ properties: ['order'], required: ['order'] });
-		expect(schema(T.mlGet)).toEqual({ properties: ['orderId'], required: ['orderId'] });
-		expect(schema(T.fcCreate)).toEqual({
-			properties: ['customerEmail', 'customerName', 'orderNumber'],
-			required: ['customerEmail', 'customerName', 'orderNumber'],
-		});
-		expect(tools[T.montoUpsert].parameters.properties.order.description).toMatch(
-			/order_id.*customer.*items/,
-		);
-	});
-
-	it('streaming (Webhook, Respond: Streaming): the model answers in SSE, the orders arrive, the text streams back', async () => {
-		const o = orders(2042);
-		openai.script(orderScript(o));
-		const m = mark();
-		const res = await fetch(`${up.url}/webhook/${STREAM_PATH}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ message: 'sync order 2042' }),
-		});
-		expect(res.status).toBe(200);
-		const body = await res.text();
-		const chunks = body
-			.split('\n')
-			.filter((l) => l.trim())
-			.map((l) => JSON.parse(l));
-		const streamedText = chunks
-			.filter((c) => c.type === 'item' && c.metadata?.nodeName === 'AI Agent')
-			.map((c) => c.content)
-			.join('');
-		expect(streamedText).toBe(FINAL_TEXT);
-
-		const chat = m.chat();
-		expect(chat.map((r) => r.stream)).toEqual([true, true, true]);
-		const execution = await waitForExecution('osAgentOrdersStream');
-		expectToolResultsReturned(chat, execution);
-		const [createdMl] = JSON.parse(toolResults(chat[1]).get(toolCallId(0, 0)));
-		expectOrdersReceived(o, m, { mailerLiteOrderId: createdMl.id });
-	});
-
-	it('a validation error inside a tool call reaches the model as a readable error, and the run goes on', async () => {
-		const bad = {
-			order_id: '3042',
-			customer: { name: 'Sam Jansen' },
-			status: 'pending',
-			items: [{ slug: 'sit-stand-desk' }],
-		};
-		openai.script([
-			{ toolCalls: [{ name: T.montoUpsert, arguments: { order: bad } }] },
-			{ text: 'Monto refused the order: the e-mail is missing.' },
-		]);
-		const m = mark();
-		const run = await execute(workflow.id);
-		expect(run.status).toBe('success');
-
-		const chat = m.chat();
-		expect(chat).toHaveLength(2);
-		const content = toolResults(chat[1]).get(toolCallId(0, 0));
-		log(`the model read: ${content}`);
-		expect(content).toMatch(/\[item 0\] customer\.email: /);
-		expect(m.requests('monto').filter((r) => r.method === 'POST')).toEqual([]);
-		const agent = run.data.resultData.runData['AI Agent'];
-		expect(agent[agent.length - 1].data.main[0][0].json).toEqual({
-			output: 'Monto refused the order: the e-mail is missing.',
-		});
-	});
-
-	it('nothing sent to the model holds a key, secret or token of ours', () => {
-		const secrets = new Set();
-		for (const { provider, credentialData, sim } of up.sims.running) {
-			for (const field of ['apiKey', 'clientSecret', 'webhookSecret']) {
-				if (credentialData[field]) secrets.add(credentialData[field]);
-			}
-			// Tokens the nodes obtained and sent (Feedback Company's OAuth token).
-			for (const r of sim.requests) {
-				const auth = /^Bearer (.+)$/.exec(String(r.headers.authorization ?? ''));
-				if (auth) secrets.add(auth[1]);
-			}
-			expect({ provider: provider.key, secrets: secrets.size }).toEqual({
-				provider: provider.key,
-				secrets: expect.any(Number),
-			});
-		}
-		secrets.add(openai.apiKey);
-		expect(secrets.size).toBeGreaterThanOrEqual(6);
-		const sent = openai.sim.requests;
-		expect(sent.length).toBeGreaterThanOrEqual(8);
-		const leaks = [];
-		for (const r of sent) {
-			const { authorization, ...headers } = r.headers;
-			const visible = `${r.rawUrl}\n${JSON.stringify(headers)}\n${r.text}`;
-			for (const secret of secrets) {
-				for (const form of new Set([
-					secret,
-					JSON.stringify(secret).slice(1, -1),
-					encodeURIComponent(secret),
-				])) {
-					if (visible.includes(form))
-						leaks.push(`${r.method} ${r.path}: a secret of ${secret.length} characters`);
-				}
-			}
-		}
-		expect(leaks).toEqual([]);
-	});
-});
-
-describe('editor: the workflow in headless Chromium', () => {
-	let browser;
-
-	afterAll(async () => {
-		await browser?.close();
-		fs.rmSync(path.join(INSTANCES, `${RUN_ID}-chromium`), { recursive: true, force: true });
-	});
-
-	it('shows the agent with the model and our five nodes as tools, and runs it', async () => {
-		fs.mkdirSync(SCREENSHOTS, { recursive: true });
-		browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium`));
-		const page = browser.pages()[0] ?? (await browser.newPage());
-		const editor = new Editor(page, up.url, SCREENSHOTS);
-		await editor.signIn(up.login);
-		await editor.openWorkflow(workflow);
-		const icons = await editor.canvasIcons(`${PACKAGE}.`);
-		expect(icons.map((i) => i.name).sort()).toEqual(
-			workflow.nodes
-				.filter((n) => n.type.startsWith(`${PACKAGE}.`))
-				.map((n) => n.name)
-				.sort(),
-		);
-		for (const icon of icons)
-			expect(icon).toEqual({
-				name: icon.name,
-				src: expect.stringContaining(`/icons/${PACKAGE}/`),
-				loaded: true,
-			});
-
-		openai.script(orderScript(orders(4042)));
-		const m = mark();
-		const runnable = workflow.nodes.map((n) => n.name);
-		const status = await editor.executeWorkflow(runnable);
-		expect(status).toEqual(Object.fromEntries(runnable.map((n) => [n, 'success'])));
-		expect(m.chat()).toHaveLength(3);
-		const shot = await editor.screenshot('ai-agent-executed');
-		log(`screenshot ${shot} (${Math.round(fs.statSync(shot).size / 1024)} KB)`);
-		expect(fs.statSync(shot).size).toBeLessThan(300 * 1024);
-		if (process.env.ORDER_SYNC_UPDATE_DOCS_IMAGES === '1') {
-			fs.mkdirSync(path.dirname(DOCS_IMAGE), { recursive: true });
-			fs.copyFileSync(shot, DOCS_IMAGE);
-			log(`wrote ${path.relative(ROOT, DOCS_IMAGE)}`);
-		}
-	}, 240_000);
-});
-
 /** The finished execution of a workflow run by the server (webhook), with its run data. */
 async function waitForExecution(workflowId) {
 	const end = Date.now() + 60_000;
@@ -580,7 +746,7 @@ async function waitForExecution(workflowId) {
 		const done = (list.results ?? []).find((e) => e.status === 'success' || e.status === 'error');
 		if (done) {
 			const full = await rest('GET', `/rest/executions/${done.id}`);
-			const { parse } = require(path.join(up.runtime.n8n.dir, 'node_modules', 'flatted'));
+			const { parse } = require(path.join(v2.runtime.n8n.dir, 'node_modules', 'flatted'));
 			return { status: full.status, data: parse(full.data) };
 		}
 		if (Date.now() > end) throw new Error(`No finished execution of ${workflowId}`);
