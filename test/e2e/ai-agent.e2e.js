@@ -481,6 +481,30 @@ describe('AI Agent with our nodes as tools (n8n 2.40.7)', () => {
 		fs.rmSync(path.join(INSTANCES, RUN_ID), { recursive: true, force: true });
 	});
 
+	it('n8n offers a …Tool variant of each of our five action nodes (usableAsTool), none of the trigger', async () => {
+		const types = await (await fetch(`${v2.url}/types/nodes.json`, { headers: { cookie } })).json();
+		const tools = types.filter((t) => t.name.startsWith(`${PACKAGE}.`) && t.name.endsWith('Tool'));
+		expect(tools.map((t) => t.name).sort()).toEqual(
+			[
+				'esputnikTool',
+				'feedbackCompanyTool',
+				'mailerLiteEcommerceTool',
+				'montlyTool',
+				'montoTool',
+			].map((n) => `${PACKAGE}.${n}`),
+		);
+		for (const t of tools) {
+			expect({ name: t.name, inputs: t.inputs, outputs: t.outputs }).toEqual({
+				name: t.name,
+				inputs: [],
+				outputs: ['ai_tool'],
+			});
+			expect(t.properties.map((p) => p.name)).toEqual(
+				expect.arrayContaining(['descriptionType', 'toolDescription']),
+			);
+		}
+	});
+
 	headlessTests(v2, [
 		['n8n 2.x default: a failing tool answers the model', 'osAgentOrders'],
 		['tool nodes set to On Error: Continue', 'osAgentOrdersCont'],
