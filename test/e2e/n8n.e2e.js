@@ -17,6 +17,7 @@ const { freePort, formatDuration } = require('../../scripts/lib/proc');
 const { ROOT } = require('../../scripts/lib/package');
 const { cacheDir } = require('../../scripts/lib/runtime');
 const { launchBrowser, Editor } = require('./editor');
+const { ensureChromium } = require('../../scripts/lib/chromium');
 const { workflows } = require('./workflows');
 const { providers } = require('../../scripts/lib/providers');
 
@@ -60,6 +61,9 @@ function removeLeftovers() {
 
 beforeAll(async () => {
 	removeLeftovers();
+	// Chromium first: without it (and no way to install it) the run fails here at once, not after n8n is up.
+	const browser = await ensureChromium({ log });
+	log(`Chromium: ${browser.path} (${browser.installed ? 'installed now' : browser.source})`);
 	up = await bringUp({ instance: RUN_ID, allowMissing, log });
 	const cookie = await signIn(up.url, up.login);
 	const get = async (p) => await (await fetch(`${up.url}${p}`, { headers: { cookie } })).json();
@@ -153,7 +157,7 @@ describe('editor: headless Chromium', () => {
 
 	beforeAll(async () => {
 		fs.mkdirSync(SCREENSHOTS, { recursive: true });
-		browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium`));
+		browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium`), { log });
 		const page = browser.pages()[0] ?? (await browser.newPage());
 		editor = new Editor(page, up.url, SCREENSHOTS);
 		await editor.signIn(up.login);
