@@ -66,7 +66,17 @@ beforeAll(async () => {
 	log(`Chromium: ${browser.path} (${browser.installed ? 'installed now' : browser.source})`);
 	up = await bringUp({ instance: RUN_ID, allowMissing, log });
 	const cookie = await signIn(up.url, up.login);
-	const get = async (p) => await (await fetch(`${up.url}${p}`, { headers: { cookie } })).json();
+	// Once more on a dropped connection: under load a kept-alive socket can close as the next request
+	// goes out ("other side closed"); a server that is really gone fails the third attempt too.
+	const get = async (p, attempt = 1) => {
+		try {
+			return await (await fetch(`${up.url}${p}`, { headers: { cookie } })).json();
+		} catch (error) {
+			if (attempt >= 3 || !/fetch failed/.test(error.message)) throw error;
+			log(`GET ${p}: ${error.cause?.message ?? error.message}; trying again`);
+			return await get(p, attempt + 1);
+		}
+	};
 	nodeTypes = await get('/types/nodes.json');
 	credentialTypes = await get('/types/credentials.json');
 }, 30 * 60_000);
