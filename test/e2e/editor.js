@@ -1,21 +1,20 @@
 'use strict';
 /*
- * Drives the n8n editor in headless Chromium (Debian's `chromium`, not a Playwright download)
- * through playwright-core. Selectors are n8n's own data-test-id attributes.
+ * Drives the n8n editor in headless Chromium (found, or installed from Debian, by
+ * scripts/lib/chromium.js; playwright-core downloads no browser). Selectors are n8n's own
+ * data-test-id attributes.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const { ensureChromium } = require('../../scripts/lib/chromium');
 
-async function launchBrowser(userDataDir) {
-	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-	}
+async function launchBrowser(userDataDir, { log } = {}) {
+	const found = await ensureChromium({ log });
 	fs.rmSync(userDataDir, { recursive: true, force: true });
 	return await chromium.launchPersistentContext(userDataDir, {
-		executablePath: CHROMIUM,
+		executablePath: found.path,
 		headless: true,
 		viewport: { width: 1440, height: 900 },
 		args: [

@@ -17,6 +17,7 @@ const { freePort, formatDuration } = require('../../scripts/lib/proc');
 const { ROOT } = require('../../scripts/lib/package');
 const { cacheDir } = require('../../scripts/lib/runtime');
 const { launchBrowser, Editor } = require('./editor');
+const { ensureChromium } = require('../../scripts/lib/chromium');
 const { workflows } = require('./workflows');
 const { providers } = require('../../scripts/lib/providers');
 
@@ -60,9 +61,22 @@ function removeLeftovers() {
 
 beforeAll(async () => {
 	removeLeftovers();
+	// Chromium first: without it (and no way to install it) the run fails here at once, not after n8n is up.
+	const browser = await ensureChromium({ log });
+	log(`Chromium: ${browser.path} (${browser.installed ? 'installed now' : browser.source})`);
 	up = await bringUp({ instance: RUN_ID, allowMissing, log });
 	const cookie = await signIn(up.url, up.login);
-	const get = async (p) => await (await fetch(`${up.url}${p}`, { headers: { cookie } })).json();
+	// Once more on a dropped connection: under load a kept-alive socket can close as the next request
+	// goes out ("other side closed"); a server that is really gone fails the third attempt too.
+	const get = async (p, attempt = 1) => {
+		try {
+			return await (await fetch(`${up.url}${p}`, { headers: { cookie } })).json();
+		} catch (error) {
+			if (attempt >= 3 || !/fetch failed/.test(error.message)) throw error;
+			log(`GET ${p}: ${error.cause?.message ?? error.message}; trying again`);
+			return await get(p, attempt + 1);
+		}
+	};
 	nodeTypes = await get('/types/nodes.json');
 	credentialTypes = await get('/types/credentials.json');
 }, 30 * 60_000);
@@ -153,7 +167,7 @@ describe('editor: headless Chromium', () => {
 
 	beforeAll(async () => {
 		fs.mkdirSync(SCREENSHOTS, { recursive: true });
-		browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium`));
+		browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium`), { log });
 		const page = browser.pages()[0] ?? (await browser.newPage());
 		editor = new Editor(page, up.url, SCREENSHOTS);
 		await editor.signIn(up.login);

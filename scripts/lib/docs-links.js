@@ -1,0 +1,187 @@
+'use strict';
+/*
+ * Checks the links of the Markdown documentation (README.md, CHANGELOG.md, docs/**.md): every
+ * relative link must name a file or folder of the repository, and every `#anchor` must be a heading
+ * of its target file by GitHub's rules (github-slugger: lower case, punctuation dropped, spaces to
+ * hyphens, `-1`, `-2`, … for repeated headings) or an explicit `<a id>` / `<a name>`. Links inside
+ * code (fenced blocks, `inline code`) are text, not links. Used by test/unit/docs-links.test.ts;
+ * `node scripts/lib/docs-links.js` prints the problems of this checkout.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** GitHub's heading slug (github-slugger): letters, marks, numbers, `_`, `-` and spaces kept. */
+function slugify(text) {
+	return text
+		.toLowerCase()
+		.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+		.replace(/ /g, '-');
+}
+
+/** The text GitHub renders for a heading's Markdown: code kept as is, markup and tags dropped. */
+function headingText(markdown) {
+	return markdown
+		.split(/(`+[^`]*`+)/)
+		.map((part, i) => {
+			if (i % 2 === 1) return part.replace(/^`+|`+$/g, '');
+			return part
+				.replace(/<[^>]+>/g, '')
+				.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+				.replace(/(\*\*|__)(.+?)\1/g, '$2')
+				.replace(/(^|[^\p{L}\p{N}])[*_](.+?)[*_](?=[^\p{L}\p{N}]|$)/gu, '$1$2')
+				.replace(/\\(.)/g, '$1');
+		})
+		.join('')
+		.trim();
+}
+
+/** The lines of a Markdown text that are not inside a fenced code block, with their numbers. */
+function proseLines(markdown) {
+	const out = [];
+	let fence;
+	markdown.split('\n').forEach((line, i) => {
+		const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+		if (m) {
+			if (!fence) fence = m[1];
+			else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
+			return;
+		}
+		if (!fence) out.push({ line, number: i + 1 });
+	});
+	return out;
+}
+
+/** Every anchor a Markdown file defines: heading slugs (with GitHub's -1, -2 suffixes) and <a id/name>. */
+function anchorsOf(markdown) {
+	const anchors = new Set();
+	const occurrences = new Map();
+	const lines = proseLines(markdown);
+	lines.forEach(({ line }, i) => {
+		let text;
+		const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+		if (atx) text = atx[1] ?? '';
+		const next = lines[i + 1];
+		if (!atx && line.trim() && next && /^ {0,3}(=+|-+)[ \t]*$/.test(next.line) && next.number === lines[i].number + 1) {
+			text = line.trim();
+		}
+		if (text !== undefined) {
+			// github-slugger's occurrence counting, exactly: "a", "a" and "a-1" give a, a-1, a-1-1.
+			const base = slugify(headingText(text));
+			let slug = base;
+			while (occurrences.has(slug)) {
+				occurrences.set(base, occurrences.get(base) + 1);
+				slug = `${base}-${occurrences.get(base)}`;
+			}
+			occurrences.set(slug, 0);
+			anchors.add(slug);
+		}
+		for (const m of line.matchAll(/<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']/gi)) anchors.add(m[1]);
+	});
+	return anchors;
+}
+
+/** The link targets of a Markdown text (inline links and images, reference definitions, href/src). */
+function linksOf(markdown) {
+	const links = [];
+	for (const { line, number } of proseLines(markdown)) {
+		const prose = line.replace(/(`+)(?:(?!\1).)+\1/g, (code) => ' '.repeat(code.length));
+		for (const m of prose.matchAll(/!?\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>]*)>|([^\s)]+))(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g)) {
+			links.push({ target: m[1] ?? m[2], line: number });
+		}
+		const def = /^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?/.exec(prose);
+		if (def) links.push({ target: def[1], line: number });
+		for (const m of prose.matchAll(/<(?:a|img)\s[^>]*?\b(?:href|src)\s*=\s*["']([^"']+)["']/gi)) {
+			links.push({ target: m[1], line: number });
+		}
+	}
+	return links;
+}
+
+const nodeFs = {
+	read: (file) => fs.readFileSync(file, 'utf8'),
+	exists: (file) => fs.existsSync(file),
+	list: (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String) : []),
+};
+
+/** README.md, CHANGELOG.md and every .md file under docs/, relative to `root`. */
+function docFiles(root, io = nodeFs) {
+	const docs = io
+		.list(path.join(root, 'docs'))
+		.filter((f) => f.endsWith('.md'))
+		.map((f) => path.join('docs', f).split(path.sep).join('/'))
+		.sort();
+	return ['README.md', 'CHANGELOG.md', ...docs];
+}
+
+/**
+ * Every broken link of `files` (relative to `root`), as "file:line: target: why". An empty list
+ * means every relative link and every anchor resolves.
+ */
+function checkDocs(root, files = docFiles(root), io = nodeFs) {
+	const problems = [];
+	const anchorCache = new Map();
+	const anchorsOfFile = (abs) => {
+		if (!anchorCache.has(abs)) anchorCache.set(abs, anchorsOf(io.read(abs)));
+		return anchorCache.get(abs);
+	};
+	for (const file of files) {
+		const abs = path.join(root, file);
+		if (!io.exists(abs)) {
+			problems.push(`${file}: the file does not exist`);
+			continue;
+		}
+		for (const { target, line } of linksOf(io.read(abs))) {
+			const where = `${file}:${line}: ${target}`;
+			if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) continue; // http:, mailto:, …
+			const hash = target.indexOf('#');
+			let linkPath = hash === -1 ? target : target.slice(0, hash);
+			let anchor = hash === -1 ? undefined : target.slice(hash + 1);
+			try {
+				linkPath = decodeURIComponent(linkPath);
+				if (anchor !== undefined) anchor = decodeURIComponent(anchor);
+			} catch {
+				problems.push(`${where}: not a valid URL`);
+				continue;
+			}
+			const resolved = linkPath ? path.resolve(path.dirname(abs), linkPath) : abs;
+			const relative = path.relative(root, resolved);
+			if (relative.startsWith('..') || path.isAbsolute(relative)) {
+				problems.push(`${where}: points outside the repository`);
+				continue;
+			}
+			if (!io.exists(resolved)) {
+				problems.push(`${where}: ${relative.split(path.sep).join('/')} does not exist`);
+				continue;
+			}
+			if (anchor === undefined) continue;
+			if (!resolved.endsWith('.md')) {
+				problems.push(`${where}: an anchor into a file that is not Markdown`);
+				continue;
+			}
+			if (!anchor || !anchorsOfFile(resolved).has(anchor)) {
+				problems.push(`${where}: no heading or <a id> "${anchor}" in ${relative.split(path.sep).join('/')}`);
+			}
+		}
+	}
+	return problems;
+}
+
+/** The number of lines of a text file (a final newline does not start another line). */
+function lineCount(text) {
+	if (!text) return 0;
+	return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+function readDoc(root, file, io = nodeFs) {
+	return io.read(path.join(root, file));
+}
+
+module.exports = { slugify, headingText, anchorsOf, linksOf, docFiles, checkDocs, lineCount, readDoc };
+
+if (require.main === module) {
+	const root = path.resolve(process.argv[2] ?? path.join(__dirname, '..', '..'));
+	const problems = checkDocs(root);
+	for (const p of problems) console.log(p);
+	console.log(problems.length ? `${problems.length} broken link(s)` : 'all links resolve');
+	process.exitCode = problems.length ? 1 : 0;
+}
