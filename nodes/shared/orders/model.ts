@@ -67,6 +67,12 @@ export const lineItem = z.object({
 	/** subtotal − discount. */
 	total: amount,
 	tax: amount,
+	/**
+	 * Product and variant ids the shop sent as numbers above 2^53 − 1, as they arrived (rounded by
+	 * JSON parsing). They have no exact source, so `productId` / `variantId` are absent for them and
+	 * each provider falls back (SKU, then the line's id) or names the field it cannot fill.
+	 */
+	roundedIds: z.object({ productId: z.number().optional(), variantId: z.number().optional() }).optional(),
 });
 export type LineItem = z.output<typeof lineItem>;
 
@@ -177,7 +183,13 @@ function isLineItem(l: LineItem): boolean {
 		isAmount(l.subtotal) &&
 		isAmount(l.discount) &&
 		isAmount(l.total) &&
-		isAmount(l.tax)
+		isAmount(l.tax) &&
+		(l.roundedIds === undefined ||
+			(isRecord(l.roundedIds) &&
+				Object.keys(l.roundedIds).every((k) => k === 'productId' || k === 'variantId') &&
+				[l.roundedIds.productId, l.roundedIds.variantId].every(
+					(v) => v === undefined || typeof v === 'number',
+				)))
 	);
 }
 

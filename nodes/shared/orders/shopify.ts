@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 
+import { definedOnly } from '../objects';
 import { required } from '../required';
 import { transform } from '../schemas';
 import type { CanonicalOrder, OrderStatus } from './model';
@@ -8,10 +9,12 @@ import {
 	AmountReader,
 	compactAddress,
 	currencyCode,
-	id,
+	exactShopifyId,
+	isRounded,
 	money,
 	optionalId,
 	optionalText,
+	platformId,
 	platformOrderSchema,
 } from './source';
 
@@ -102,7 +105,8 @@ const address = z
 const taxLines = z.array(z.object({ price: money, price_set: moneySet })).nullish();
 
 const lineItem = z.object({
-	id,
+	id: platformId,
+	admin_graphql_api_id: optionalText,
 	product_id: optionalId,
 	variant_id: optionalId,
 	sku: optionalText,
@@ -120,7 +124,8 @@ const lineItem = z.object({
 
 const shopifyOrder = z.object(
 	{
-		id,
+		id: platformId,
+		admin_graphql_api_id: optionalText,
 		name: optionalText,
 		order_number: optionalText,
 		email: optionalText,
@@ -150,6 +155,7 @@ const shopifyOrder = z.object(
 		customer: z
 			.object({
 				id: optionalId,
+				admin_graphql_api_id: optionalText,
 				email: optionalText,
 				phone: optionalText,
 				first_name: optionalText,
@@ -224,6 +230,11 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 
 	const lineItems = raw.line_items.map((line, i) => {
 		const at = (...path: Path): Path => ['line_items', i, ...path];
+		// Product and variant ids have no gid in a REST line item: a rounded one stays unknown.
+		const roundedIds = definedOnly({
+			productId: isRounded(line.product_id) ? line.product_id.rounded : undefined,
+			variantId: isRounded(line.variant_id) ? line.variant_id.rounded : undefined,
+		});
 		const unitPrice = pick(line.price, line.price_set, at('price'), at('price_set'), false);
 		const subtotal = amounts.times(unitPrice, line.quantity, at('price'));
 		const discount = line.discount_allocations?.length
@@ -251,9 +262,10 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		const name =
 			line.name ?? (line.variant_title ? `${line.title} - ${line.variant_title}` : line.title);
 		return {
-			id: line.id,
-			productId: line.product_id,
-			variantId: line.variant_id,
+			id:
+				exactShopifyId(line.id, line.admin_graphql_api_id, 'LineItem', at('id'), ctx) ?? '',
+			productId: isRounded(line.product_id) ? undefined : line.product_id,
+			variantId: isRounded(line.variant_id) ? undefined : line.variant_id,
 			sku: line.sku,
 			title: line.title,
 			name,
@@ -264,6 +276,7 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 			discount,
 			total: subtotal - discount,
 			tax,
+			...(Object.keys(roundedIds).length ? { roundedIds } : {}),
 		};
 	});
 
@@ -298,7 +311,15 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		),
 	);
 
+	const orderId = exactShopifyId(raw.id, raw.admin_graphql_api_id, 'Order', ['id'], ctx) ?? '';
 	const buyer = raw.customer ?? undefined;
+	const customerId = exactShopifyId(
+		buyer?.id,
+		buyer?.admin_graphql_api_id,
+		'Customer',
+		['customer', 'id'],
+		ctx,
+	);
 	const billing = raw.billing_address ?? undefined;
 	const delivery = raw.shipping_address ?? undefined;
 	const consent = buyer?.email_marketing_consent?.state;
@@ -309,8 +330,8 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 
 	return {
 		platform: 'shopify',
-		id: raw.id,
-		number: raw.name ?? raw.order_number ?? raw.id,
+		id: orderId,
+		number: raw.name ?? raw.order_number ?? orderId,
 		status: shopifyStatus(raw),
 		platformStatus: {
 			financialStatus: raw.financial_status,
@@ -322,13 +343,13 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		decimals: amounts.decimals,
 		taxesIncluded: raw.taxes_included ?? false,
 		customer: {
-			id: buyer?.id,
+			id: customerId,
 			email: raw.email ?? raw.contact_email ?? buyer?.email,
 			phone: raw.phone ?? buyer?.phone ?? billing?.phone ?? delivery?.phone,
 			firstName: buyer?.first_name ?? billing?.first_name ?? delivery?.first_name,
 			lastName: buyer?.last_name ?? billing?.last_name ?? delivery?.last_name,
 			acceptsMarketing: acceptsMarketing ?? undefined,
-			guest: !buyer?.id,
+			guest: buyer?.id === undefined,
 		},
 		billingAddress: billing && readAddress(billing),
 		shippingAddress: delivery && readAddress(delivery),

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 
+import { definedOnly } from '../objects';
 import { required } from '../required';
 import type { CanonicalOrder, OrderStatus } from './model';
 import {
@@ -7,10 +8,12 @@ import {
 	compactAddress,
 	currencyCode,
 	id,
+	isRounded,
 	money,
 	optionalId,
 	optionalText,
 	platformOrderSchema,
+	requireExactId,
 } from './source';
 
 /*
@@ -162,10 +165,14 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 				input: line.total,
 			});
 		}
+		const roundedIds = definedOnly({
+			productId: isRounded(line.product_id) ? line.product_id.rounded : undefined,
+			variantId: isRounded(line.variation_id) ? line.variation_id.rounded : undefined,
+		});
 		return {
 			id: line.id,
-			productId: line.product_id,
-			variantId: line.variation_id,
+			productId: isRounded(line.product_id) ? undefined : line.product_id,
+			variantId: isRounded(line.variation_id) ? undefined : line.variation_id,
 			sku: line.sku,
 			title: line.name,
 			name: line.name,
@@ -178,10 +185,17 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 			discount: Math.max(0, subtotal - total),
 			total,
 			tax: amounts.read(line.total_tax, ['line_items', i, 'total_tax']),
+			...(Object.keys(roundedIds).length ? { roundedIds } : {}),
 		};
 	});
 	const billing = raw.billing ?? undefined;
 	const delivery = raw.shipping ?? undefined;
+	const customerId = requireExactId(
+		raw.customer_id,
+		['customer_id'],
+		ctx,
+		'give customer_id as text',
+	);
 	const createdAt = utc(raw.date_created_gmt) ?? raw.date_created;
 	if (!createdAt)
 		ctx.addIssue({
@@ -203,7 +217,7 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 		decimals: amounts.decimals,
 		taxesIncluded: false,
 		customer: {
-			id: raw.customer_id,
+			id: customerId,
 			email: billing?.email,
 			phone: billing?.phone ?? delivery?.phone,
 			firstName: billing?.first_name ?? delivery?.first_name,
