@@ -1,25 +1,12 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
-import { FeedbackCompanyApi } from '../../credentials/FeedbackCompanyApi.credentials';
-import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
-import { MontlyApi } from '../../credentials/MontlyApi.credentials';
-import { MontoApi } from '../../credentials/MontoApi.credentials';
 import { Esputnik } from '../../nodes/Esputnik/Esputnik.node';
-import { FeedbackCompany } from '../../nodes/FeedbackCompany/FeedbackCompany.node';
-import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
-import { Montly } from '../../nodes/Montly/Montly.node';
-import { Monto } from '../../nodes/Monto/Monto.node';
 import { runWorkflow } from '../harness/run-workflow';
-import { serveForTests } from '../harness/serve';
-import type { Simulator } from '../simulators/base';
-import { createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
-import { createFeedbackCompanySimulator, FC_CLIENT_ID, FC_CLIENT_SECRET } from '../simulators/feedback-company';
-import { createMailerLiteSimulator, MAILERLITE_TOKEN } from '../simulators/mailerlite';
-import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
-import { createMontoSimulator, MONTO_API_KEY } from '../simulators/monto';
+import { ESPUTNIK_API_KEY } from '../simulators/esputnik';
 // Loaded by jest with JSON.parse, as n8n's Shopify Trigger and Webhook node read a webhook body.
 import hugeIds from '../fixtures/shopify/huge-ids-sek.json';
+import { fiveProviders } from './five-providers';
 import { WOO } from './fixtures';
 
 /*
@@ -44,96 +31,11 @@ const ROUNDED = [
 	...lines().flatMap((l) => [l.id, l.product_id, l.variant_id]),
 ].map(String);
 
-const es = createEsputnikSimulator();
-const ml = createMailerLiteSimulator();
-const monto = createMontoSimulator();
-const fc = createFeedbackCompanySimulator();
-const montly = createMontlySimulator();
-let shopId: string;
+const { run: runProvider, writes, allRequests, names, sims } = fiveProviders();
+const [esSim] = sims;
 
-serveForTests(es.sim, () => es.clear());
-serveForTests(ml.sim, () => {
-	for (const map of Object.values(ml.state)) if (map instanceof Map) map.clear();
-	shopId = ml.seedShop({ name: 'Demo shop' }).id;
-});
-serveForTests(monto.sim, () => monto.clear());
-serveForTests(fc.sim, () => fc.resetState());
-serveForTests(montly.sim, () => montly.resetState());
-
-const SIMS: Simulator[] = [es.sim, ml.sim, monto.sim, fc.sim, montly.sim];
-
-interface Provider {
-	type: string;
-	node: INodeType;
-	credentialType: string;
-	credential: () => ICredentialDataDecryptedObject;
-	credentialClass: object;
-	parameters: () => INodeParameters;
-}
-
-const PROVIDERS: Record<string, Provider> = {
-	esputnik: {
-		type: 'esputnik',
-		node: new Esputnik(),
-		credentialType: 'esputnikApi',
-		credentialClass: new EsputnikApi(),
-		credential: () => ({ apiKey: ESPUTNIK_API_KEY, baseUrl: `${es.sim.url}/api` }),
-		parameters: () => ({ resource: 'order', operation: 'upsert' }),
-	},
-	mailerLite: {
-		type: 'mailerLiteEcommerce',
-		node: new MailerLiteEcommerce(),
-		credentialType: 'mailerLiteEcommerceApi',
-		credentialClass: new MailerLiteEcommerceApi(),
-		credential: () => ({ apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api` }),
-		parameters: () => ({ resource: 'order', operation: 'create', shopId: { __rl: true, mode: 'id', value: shopId } }),
-	},
-	monto: {
-		type: 'monto',
-		node: new Monto(),
-		credentialType: 'montoApi',
-		credentialClass: new MontoApi(),
-		credential: () => ({ apiKey: MONTO_API_KEY, baseUrl: monto.sim.url }),
-		parameters: () => ({ resource: 'order', operation: 'upsert', options: { requestInterval: 0 } }),
-	},
-	feedbackCompany: {
-		type: 'feedbackCompany',
-		node: new FeedbackCompany(),
-		credentialType: 'feedbackCompanyApi',
-		credentialClass: new FeedbackCompanyApi(),
-		credential: () => ({ clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${fc.sim.url}/api/v2`, accessToken: '' }),
-		parameters: () => ({
-			resource: 'order',
-			operation: 'create',
-			sendInvitation: true,
-			delay: { value: { unit: 'days', amount: 7 } },
-			productUrl: 'https://shop.example.com/products/{sku}',
-		}),
-	},
-	montly: {
-		type: 'montly',
-		node: new Montly(),
-		credentialType: 'montlyApi',
-		credentialClass: new MontlyApi(),
-		credential: () => ({ apiKey: MONTLY_API_KEY, baseUrl: montly.sim.url, webhookSecret: MONTLY_WEBHOOK_SECRET }),
-		parameters: () => ({ resource: 'order', operation: 'create', orgNumber: '559089-4308', months: 24, tariff: 1.47, shopifyCurrency: 'presentment' }),
-	},
-};
-
-async function run(name: keyof typeof PROVIDERS, items: IDataObject[], extra: INodeParameters = {}) {
-	const p = PROVIDERS[name];
-	return await runWorkflow({
-		node: { type: p.type, parameters: { ...p.parameters(), inputMode: 'shopifyOrder', ...extra } },
-		nodeTypes: { [p.type]: p.node },
-		credentialTypes: { [p.credentialType]: p.credentialClass as never },
-		credentials: { [p.credentialType]: p.credential() },
-		items,
-	});
-}
-
-/** The bodies of the writes one simulator received. */
-const writes = (sim: Simulator, path: RegExp) =>
-	sim.requests.filter((r) => r.method === 'POST' && path.test(r.path)).map((r) => r.json as IDataObject);
+const run: typeof runProvider = (name, items, extra = {}) =>
+	runProvider(name, items, name === 'montly' ? { shopifyCurrency: 'presentment', ...extra } : extra);
 
 const PRODUCTS = [
 	{ sku: 'LAPTOP-PRO-14', name: 'ProBook 14 Laptop - 16 GB / 512 GB', title: 'ProBook 14 Laptop' },
@@ -155,7 +57,7 @@ describe('a Shopify order whose every id is above 2^53', () => {
 	it('eSputnik: the exact order and customer ids; items by SKU', async () => {
 		const r = await run('esputnik', [ORDER]);
 		expect(r.error).toBeUndefined();
-		const [order] = writes(es.sim, /\/v1\/orders$/).flatMap((b) => b.orders as IDataObject[]);
+		const [order] = writes('esputnik').flatMap((b) => b.orders as IDataObject[]);
 		expect(order.externalOrderId).toBe(ORDER_ID);
 		expect(order.externalCustomerId).toBe(CUSTOMER_ID);
 		expect(order.items).toEqual([
@@ -167,7 +69,7 @@ describe('a Shopify order whose every id is above 2^53', () => {
 	it('MailerLite: cart items by SKU', async () => {
 		const r = await run('mailerLite', [ORDER]);
 		expect(r.error).toBeUndefined();
-		expect(writes(ml.sim, /\/orders$/)).toEqual([
+		expect(writes('mailerLite')).toEqual([
 			{
 				customer: { email: 'inkop@nordljus.se', accepts_marketing: false },
 				cart: {
@@ -185,7 +87,7 @@ describe('a Shopify order whose every id is above 2^53', () => {
 	it('Monto: the exact order id', async () => {
 		const r = await run('monto', [ORDER]);
 		expect(r.error).toBeUndefined();
-		expect(writes(monto.sim, /^\/orders$/)).toEqual([
+		expect(writes('monto')).toEqual([
 			{
 				order_id: ORDER_ID,
 				customer: { name: 'Karin Lindqvist', email: 'inkop@nordljus.se' },
@@ -198,7 +100,7 @@ describe('a Shopify order whose every id is above 2^53', () => {
 	it('The Feedback Company: the exact order id; one product per SKU, not one for the rounded product id', async () => {
 		const r = await run('feedbackCompany', [ORDER]);
 		expect(r.error).toBeUndefined();
-		expect(writes(fc.sim, /\/orders$/)).toEqual([
+		expect(writes('feedbackCompany')).toEqual([
 			{
 				external_id: ORDER_ID,
 				customer: { email: 'inkop@nordljus.se', fullname: 'Karin Lindqvist' },
@@ -213,13 +115,13 @@ describe('a Shopify order whose every id is above 2^53', () => {
 		expect(r.error?.message).toBe(
 			`[item 0] productUrl: Line item "${PRODUCTS[0].name}": its productId is above 2^53 and arrived rounded (${String(lines()[0].product_id)}), so {productId} has no exact value. Use {sku} instead, or give Product URL as an expression that does not need it`,
 		);
-		expect(writes(fc.sim, /\/orders$/)).toEqual([]);
+		expect(writes('feedbackCompany')).toEqual([]);
 	});
 
 	it('Montly: the exact order id; items by SKU, without the variant id it cannot know', async () => {
 		const r = await run('montly', [ORDER]);
 		expect(r.error).toBeUndefined();
-		const [body] = writes(montly.sim, /^\/v1\/orders$/);
+		const [body] = writes('montly');
 		const data = body.data as IDataObject;
 		expect((data.attributes as IDataObject).orderId).toBe(ORDER_ID);
 		expect((data.relationships as { item: { data: IDataObject[] } }).item.data).toEqual([
@@ -229,8 +131,8 @@ describe('a Shopify order whose every id is above 2^53', () => {
 	});
 
 	it('no provider receives a rounded id, in any request', async () => {
-		for (const name of Object.keys(PROVIDERS)) expect((await run(name, [ORDER])).error).toBeUndefined();
-		const texts = SIMS.flatMap((sim) => sim.requests.map((r) => `${r.rawUrl} ${r.text}`));
+		for (const name of names) expect((await run(name, [ORDER])).error).toBeUndefined();
+		const texts = allRequests();
 		expect(texts.length).toBeGreaterThanOrEqual(5);
 		const all = texts.join('\n');
 		for (const rounded of new Set(ROUNDED)) expect(all).not.toContain(rounded);
@@ -242,7 +144,7 @@ describe('a Shopify order whose every id is above 2^53', () => {
 		(order.line_items as IDataObject[])[1].sku = null;
 		const r = await run('esputnik', [order]);
 		expect(r.error).toBeUndefined();
-		const [sent] = writes(es.sim, /\/v1\/orders$/).flatMap((b) => b.orders as IDataObject[]);
+		const [sent] = writes('esputnik').flatMap((b) => b.orders as IDataObject[]);
 		expect((sent.items as IDataObject[]).map((i) => i.externalItemId)).toEqual(['LAPTOP-PRO-14', LINE_IDS[1]]);
 	});
 });
@@ -283,7 +185,7 @@ describe('ids above 2^53 that have no exact source are refused, naming the field
 	])('%s', async (_what, order, message) => {
 		const r = await run('esputnik', [order]);
 		expect(r.error?.message).toBe(message);
-		expect(es.sim.requests).toEqual([]);
+		expect(esSim.requests).toEqual([]);
 	});
 
 	it('an exact id given as text needs no gid', async () => {
@@ -293,7 +195,7 @@ describe('ids above 2^53 that have no exact source are refused, naming the field
 		});
 		const r = await run('monto', [order]);
 		expect(r.error).toBeUndefined();
-		expect(writes(monto.sim, /^\/orders$/)[0].order_id).toBe(ORDER_ID);
+		expect(writes('monto')[0].order_id).toBe(ORDER_ID);
 	});
 
 	it('a WooCommerce customer id above 2^53 has no exact source', async () => {
@@ -301,12 +203,12 @@ describe('ids above 2^53 that have no exact source are refused, naming the field
 			node: { type: 'esputnik', parameters: { resource: 'order', operation: 'upsert', inputMode: 'wooCommerceOrder' } },
 			nodeTypes: { esputnik: new Esputnik() },
 			credentialTypes: { esputnikApi: new EsputnikApi() },
-			credentials: { esputnikApi: PROVIDERS.esputnik.credential() },
+			credentials: { esputnikApi: { apiKey: ESPUTNIK_API_KEY, baseUrl: `${esSim.url}/api` } },
 			items: [{ ...WOO.processing, customer_id: 2 ** 53 + 1 }],
 		});
 		expect(r.error?.message).toBe(
 			'[item 0] customer_id: 9007199254740992 is above 2^53 (9007199254740991) and was rounded when the order was parsed as JSON; give customer_id as text',
 		);
-		expect(es.sim.requests).toEqual([]);
+		expect(esSim.requests).toEqual([]);
 	});
 });

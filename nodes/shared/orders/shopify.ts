@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { definedOnly } from '../objects';
 import { required } from '../required';
 import { transform } from '../schemas';
-import type { CanonicalOrder, OrderStatus } from './model';
+import type { CanonicalOrder, Charge, OrderStatus } from './model';
 import type { Path } from './source';
 import {
 	AmountReader,
@@ -103,6 +103,7 @@ const address = z
 	.nullish();
 
 const taxLines = z.array(z.object({ price: money, price_set: moneySet })).nullish();
+const discountAllocations = z.array(z.object({ amount: money, amount_set: moneySet })).nullish();
 
 const lineItem = z.object({
 	id: platformId,
@@ -118,7 +119,7 @@ const lineItem = z.object({
 	price_set: moneySet,
 	total_discount: money.nullish(),
 	total_discount_set: moneySet,
-	discount_allocations: z.array(z.object({ amount: money, amount_set: moneySet })).nullish(),
+	discount_allocations: discountAllocations,
 	tax_lines: taxLines,
 });
 
@@ -145,9 +146,18 @@ const shopifyOrder = z.object(
 		total_shipping_price_set: moneySet,
 		shipping_lines: z
 			.array(
-				z.object({ title: optionalText, price: money, price_set: moneySet, tax_lines: taxLines }),
+				z.object({
+					title: optionalText,
+					price: money,
+					price_set: moneySet,
+					tax_lines: taxLines,
+					discount_allocations: discountAllocations,
+				}),
 			)
 			.nullish(),
+		total_tip_received: money.nullish(),
+		original_total_duties_set: moneySet,
+		original_total_additional_fees_set: moneySet,
 		financial_status: optionalText,
 		fulfillment_status: optionalText,
 		cancelled_at: optionalText,
@@ -310,6 +320,77 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 			),
 		),
 	);
+	const shippingDiscount = amounts.sum(
+		shippingLines.flatMap((s, i) =>
+			(s.discount_allocations ?? []).map((d, j) =>
+				pick(
+					d.amount,
+					d.amount_set,
+					['shipping_lines', i, 'discount_allocations', j, 'amount'],
+					['shipping_lines', i, 'discount_allocations', j, 'amount_set'],
+				),
+			),
+		),
+	);
+	const lineDiscount = amounts.sum(lineItems.map((l) => l.discount));
+	const reportedDiscount = pick(
+		raw.total_discounts,
+		raw.total_discounts_set,
+		['total_discounts'],
+		['total_discounts_set'],
+	);
+	// Shopify counts shipping discounts in total_discounts; should an order leave them out (it
+	// then equals the line discounts alone), they are added, so that the totals still add up.
+	const discount =
+		shippingDiscount > 0 && reportedDiscount === lineDiscount
+			? reportedDiscount + shippingDiscount
+			: reportedDiscount;
+	const tax = pick(raw.total_tax, raw.total_tax_set, ['total_tax'], ['total_tax_set']);
+	const total = pick(
+		raw.total_price,
+		raw.total_price_set,
+		['total_price'],
+		['total_price_set'],
+		false,
+	);
+	const subtotal = amounts.sum(lineItems.map((l) => l.subtotal));
+	const setAmount = (set: RawSet, key: string) =>
+		set ? pick(set.shop_money?.amount, set, [key, 'shop_money', 'amount'], [key]) : 0;
+	const charges: Charge[] = [];
+	const duties = setAmount(raw.original_total_duties_set, 'original_total_duties_set');
+	if (duties) charges.push({ kind: 'duty', name: 'Duties', amount: duties, tax: 0 });
+	const fees = setAmount(
+		raw.original_total_additional_fees_set,
+		'original_total_additional_fees_set',
+	);
+	if (fees) charges.push({ kind: 'fee', name: 'Additional fees', amount: fees, tax: 0 });
+	const tip = tipAmount();
+	if (tip) charges.push({ kind: 'tip', name: 'Tip', amount: tip, tax: 0 });
+
+	/**
+	 * Shopify gives the tip in the shop currency only (total_tip_received). In the customer's
+	 * currency it is what the total holds beyond everything else.
+	 */
+	function tipAmount(): number {
+		const shopTip = amounts.read(raw.total_tip_received, ['total_tip_received']);
+		if (!shopTip || !usePresentment) return shopTip;
+		const rest =
+			total -
+			(subtotal -
+				discount +
+				shipping +
+				charges.reduce((sum, c) => sum + c.amount, 0) +
+				(raw.taxes_included ? 0 : tax));
+		if (rest > 0) return rest;
+		ctx.addIssue({
+			code: 'custom',
+			continue: false,
+			message: `Has no amount in the customer's currency (${currency}), and the total leaves none for it; choose the shop currency instead`,
+			path: ['total_tip_received'],
+			input: raw.total_tip_received,
+		});
+		return 0;
+	}
 
 	const orderId = exactShopifyId(raw.id, raw.admin_graphql_api_id, 'Order', ['id'], ctx) ?? '';
 	const buyer = raw.customer ?? undefined;
@@ -354,25 +435,8 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		billingAddress: billing && readAddress(billing),
 		shippingAddress: delivery && readAddress(delivery),
 		lineItems,
-		totals: {
-			subtotal: amounts.sum(lineItems.map((l) => l.subtotal)),
-			discount: pick(
-				raw.total_discounts,
-				raw.total_discounts_set,
-				['total_discounts'],
-				['total_discounts_set'],
-			),
-			shipping,
-			shippingTax,
-			tax: pick(raw.total_tax, raw.total_tax_set, ['total_tax'], ['total_tax_set']),
-			total: pick(
-				raw.total_price,
-				raw.total_price_set,
-				['total_price'],
-				['total_price_set'],
-				false,
-			),
-		},
+		charges,
+		totals: { subtotal, discount, shipping, shippingDiscount, shippingTax, tax, total },
 		discountCodes: (raw.discount_codes ?? [])
 			.map((d) => d.code)
 			.filter((c): c is string => c !== undefined),

@@ -72,6 +72,16 @@ const wooCommerceOrder = z.object(
 		shipping: address,
 		line_items: required(z.array(lineItem).min(1, 'An order needs at least one line item')),
 		shipping_lines: z.array(z.object({ method_title: optionalText })).nullish(),
+		fee_lines: z
+			.array(
+				z.object({
+					id: optionalId,
+					name: optionalText,
+					total: required(money),
+					total_tax: money.nullish(),
+				}),
+			)
+			.nullish(),
 		coupon_lines: z.array(z.object({ code: optionalText })).nullish(),
 		payment_method_title: optionalText,
 		customer_note: optionalText,
@@ -227,10 +237,19 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 		billingAddress: readAddress(billing),
 		shippingAddress: readAddress(delivery),
 		lineItems,
+		// A fee's total excludes its tax (as line totals do); its tax is in total_tax already.
+		charges: (raw.fee_lines ?? []).map((fee, i) => ({
+			kind: 'fee' as const,
+			id: isRounded(fee.id) ? undefined : fee.id,
+			name: fee.name ?? 'Fee',
+			amount: amounts.read(fee.total, ['fee_lines', i, 'total'], false),
+			tax: amounts.read(fee.total_tax, ['fee_lines', i, 'total_tax']),
+		})),
 		totals: {
 			subtotal: amounts.sum(lineItems.map((l) => l.subtotal)),
 			discount: amounts.read(raw.discount_total, ['discount_total']),
 			shipping: amounts.read(raw.shipping_total, ['shipping_total']),
+			shippingDiscount: 0,
 			shippingTax: amounts.read(raw.shipping_tax, ['shipping_tax']),
 			tax: amounts.read(raw.total_tax, ['total_tax']),
 			total: amounts.read(raw.total, ['total'], false),
