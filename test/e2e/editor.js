@@ -247,10 +247,17 @@ class Editor {
 			await page.locator('[data-test-id="node-creator-plus-button"]').waitFor({ timeout: 120_000 });
 		}
 		await this.searchNodes(nodeName);
-		// A node with actions is listed as an action item, one without (a trigger) as a node item:
-		// "Montly" is both the Montly node and the Montly Trigger.
+		// A node with actions is listed as an action item. A trigger without actions is listed as a
+		// node item, or, where its app has a node with actions too ("Montly"), under that app's
+		// item, as the first entry (triggers come first).
 		const kind = action ? 'node-creator-action-item' : 'node-creator-node-item';
-		await panel.locator(`[data-test-id="${kind}"]`, { hasText: nodeName }).first().click();
+		const item = panel.locator(`[data-test-id="${kind}"]`, { hasText: nodeName }).first();
+		if (action || (await item.isVisible())) {
+			await item.click();
+		} else {
+			await panel.locator('[data-test-id="node-creator-action-item"]', { hasText: nodeName }).first().click();
+			await panel.locator('[data-test-id="item-iterator-item"]').first().click();
+		}
 		if (action) {
 			await panel
 				.locator('[data-test-id="item-iterator-item"]')
