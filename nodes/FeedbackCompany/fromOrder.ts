@@ -27,6 +27,14 @@ function productUrl(template: string, line: LineItem, issues: Issue[]): string {
 			return placeholder;
 		}
 		const value = read(line);
+		const rounded = line.roundedIds?.[key as 'productId' | 'variantId'];
+		if (value === undefined && rounded !== undefined) {
+			issues.push({
+				path: ['productUrl'],
+				message: `Line item "${line.name}": its ${key} is above 2^53 and arrived rounded (${rounded}), so ${placeholder} has no exact value. Use {sku} instead, or give Product URL as an expression that does not need it`,
+			});
+			return placeholder;
+		}
 		if (value === undefined) {
 			issues.push({ path: ['productUrl'], message: `Line item "${line.name}" has no ${key} for ${placeholder}` });
 			return placeholder;

@@ -36,7 +36,9 @@ const NOT_BILLABLE = new Set(['cancelled', 'refunded', 'failed']);
 /**
  * The seed document's JSON:API body for a shop order, amounts in öre, before validation by
  * `orderCreateSchema('ore')`. Montly wants amounts excluding VAT with the VAT beside them; tax
- * is taken out of the order's amounts where the shop's prices include it.
+ * is taken out of the order's amounts where the shop's prices include it. Fees, tips and duties
+ * are in `totalPrice` and their VAT in `VAT`, not items, as LeaseCloud's own WooCommerce plugin
+ * sends them; `shipping` is what the customer pays for it, after shipping discounts.
  */
 export function fromOrder(order: CanonicalOrder, options: FromOrderOptions, issues: Issue[]): IDataObject {
 	if (order.currency !== 'SEK') {
@@ -76,7 +78,7 @@ export function fromOrder(order: CanonicalOrder, options: FromOrderOptions, issu
 		itemsCount: order.lineItems.length,
 		totalPrice,
 		VAT: order.totals.tax,
-		shipping: exVat(order.totals.shipping, order.totals.shippingTax),
+		shipping: exVat(order.totals.shipping - order.totals.shippingDiscount, order.totals.shippingTax),
 		shippingVAT: order.totals.shippingTax,
 		currency: order.currency,
 		months: options.months,

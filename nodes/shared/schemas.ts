@@ -42,17 +42,27 @@ export const nonNegativeDecimal = decimal.pipe(z.number().nonnegative('Must be 0
 /** A whole number given as a number or a numeric string. */
 export const integer = numeric(INTEGER_TEXT, 'a whole number', true);
 
-/** An id given as a string or a number; always sent as a non-empty string. Missing or blank is "Required". */
-export const idString = transform((value, ctx): string => {
+/**
+ * The text of an id given as a string or a number. A whole number above 2^53 − 1 is refused: it
+ * was rounded when its JSON was parsed (9007199254740993 arrives as 9007199254740992), so its text
+ * is not the id.
+ */
+export function readIdString(value: unknown, ctx: z.RefinementCtx): string {
 	if (typeof value === 'string' && value.trim()) return value.trim();
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
 	const absent = value === undefined || value === null || typeof value === 'string';
+	const rounded = typeof value === 'number' && Number.isInteger(value) && value > 0;
 	const message = absent
 		? 'Required'
-		: `Expected an id (text or a whole number), got ${shown(value)}`;
+		: rounded
+			? `Expected an id as text: ${shown(value)} is above 2^53 (${Number.MAX_SAFE_INTEGER}), so it was rounded when its JSON was parsed and is not the id`
+			: `Expected an id (text or a whole number), got ${shown(value)}`;
 	ctx.addIssue({ code: 'custom', continue: false, message, input: value });
 	return z.NEVER;
-});
+}
+
+/** An id given as a string or a number; always sent as a non-empty string. Missing or blank is "Required". */
+export const idString = transform(readIdString);
 
 export const email = z.string().trim().pipe(z.email());
 

@@ -230,6 +230,69 @@ class Editor {
 		await this.page.locator('[data-test-id="node-creator"]').waitFor({ state: 'hidden' });
 	}
 
+	/**
+	 * Adds `nodeName` from the nodes panel through its action `action` (none for a node without
+	 * actions, e.g. a trigger), as a user does, to a new, empty workflow (`newWorkflow`) or to the
+	 * open one; resolves once the node panel shows its parameters (or an error toast shows).
+	 * `errors()` then tells whether n8n complained on the way.
+	 */
+	async addNode(nodeName, action, { newWorkflow = false } = {}) {
+		const { page } = this;
+		this.watchErrors();
+		const panel = page.locator('[data-test-id="node-creator"]');
+		if (newWorkflow) {
+			// A busy machine loads the editor slowly; the canvas of a new workflow shows its add button.
+			await page.goto(`${this.url}/workflow/new`, { timeout: 120_000 });
+			await page.locator('[data-test-id="node-creator-plus-button"]').waitFor({ timeout: 120_000 });
+		}
+		await this.searchNodes(nodeName);
+		// A node with actions is listed as an action item. A trigger without actions is listed as a
+		// node item, or, where its app has a node with actions too ("Montly"), under that app's
+		// item, as the first entry (triggers come first).
+		const kind = action ? 'node-creator-action-item' : 'node-creator-node-item';
+		const item = panel.locator(`[data-test-id="${kind}"]`, { hasText: nodeName }).first();
+		if (action || (await item.isVisible())) {
+			await item.click();
+		} else {
+			await panel.locator('[data-test-id="node-creator-action-item"]', { hasText: nodeName }).first().click();
+			await panel.locator('[data-test-id="item-iterator-item"]').first().click();
+		}
+		if (action) {
+			await panel
+				.locator('[data-test-id="item-iterator-item"]')
+				.filter({ has: page.getByText(action, { exact: true }) })
+				.first()
+				.click();
+		}
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.or(this.errorToasts().first()).first().waitFor({ timeout: 20_000 });
+		if (await ndv.isVisible()) await page.locator('[data-test-id="node-parameters"]').waitFor();
+	}
+
+	errorToasts() {
+		return this.page.locator('.el-notification:has(.el-notification--error)');
+	}
+
+	/** Records uncaught page errors from now on (once per page). */
+	watchErrors() {
+		if (this.pageErrors) return;
+		this.pageErrors = [];
+		this.page.on('pageerror', (error) => this.pageErrors.push(error.message));
+		// Leaving a new workflow with a node asks before unloading; other dialogs stay dismissed.
+		this.page.on('dialog', (dialog) => (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
+	}
+
+	/** The error toasts shown and the uncaught page errors since the last call; clears both. */
+	async errors() {
+		const toasts = (await this.errorToasts().allInnerTexts()).map((t) => t.trim());
+		const thrown = this.pageErrors ?? [];
+		this.pageErrors = [];
+		for (const close of await this.page.locator('.el-notification .el-notification__closeBtn').all()) {
+			await close.click().catch(() => undefined);
+		}
+		return { toasts, thrown };
+	}
+
 	/** Closes the credential modal (Escape closes the node panel under it too). */
 	async closeCredential() {
 		await this.page.keyboard.press('Escape');

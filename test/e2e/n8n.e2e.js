@@ -242,6 +242,43 @@ describe('editor: headless Chromium', () => {
 		}
 	});
 
+	// Each node in a new, empty workflow, added through each of its actions (resource × operation) as
+	// the nodes panel lists them ("Create order"), one after another.
+	const OUR_NODES = ['mailerLiteEcommerce', 'esputnik', 'monto', 'feedbackCompany', 'montly', 'montlyTrigger'];
+	it.each(OUR_NODES)(
+		'%s: added to a new workflow from the nodes panel through each action, without an error',
+		async (name) => {
+			const t = nodeType(`${PACKAGE}.${name}`);
+			expect(t).toBeDefined();
+			const resource = t.properties.find((p) => p.name === 'resource');
+			const actions = (resource?.options ?? []).flatMap((r) =>
+				t.properties
+					.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value))
+					// "Custom API Call" is n8n's own addition, not one of our operations.
+					.flatMap((op) => op.options.filter((o) => o.value !== '__CUSTOM_API_CALL__' && o.name !== 'Custom API Call'))
+					.map((o) => ({ resource: r.name, operation: o.name, action: o.action ?? o.name })),
+			);
+			const steps = actions.length ? actions : [{}];
+			const problems = [];
+			for (const [i, step] of steps.entries()) {
+				const where = step.action ?? t.displayName;
+				await editor.addNode(t.displayName.replace(/ Trigger$/, ''), step.action, { newWorkflow: i === 0 });
+				if (i === 0) await editor.screenshot(`add-${name}`);
+				const { toasts, thrown } = await editor.errors();
+				if (toasts.length || thrown.length) {
+					await editor.screenshot(`add-${name}-error-${i}`);
+					problems.push(`${where}: ${[...toasts, ...thrown].join(' / ')}`);
+				} else if (step.resource) {
+					const shown = `${await editor.parameterValue('resource')} → ${await editor.parameterValue('operation')}`;
+					if (shown !== `${step.resource} → ${step.operation}`) problems.push(`${where}: the panel shows ${shown}`);
+				}
+				await editor.closeNode();
+			}
+			expect(problems).toEqual([]);
+		},
+		20 * 60_000,
+	);
+
 	it.each(providers.map((p) => p.key))(
 		'credential %s: the connection test passes, fails with a wrong secret, passes again',
 		async (key) => {

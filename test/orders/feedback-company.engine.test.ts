@@ -173,3 +173,24 @@ describe('The Feedback Company ← WooCommerce order', () => {
 		await expectOutcome(params({ inputMode: 'wooCommerceOrder' }), WOO[name], EXPECTED[`woo.${name}`]);
 	});
 });
+
+describe('Invitation Delay as saved workflows hold it', () => {
+	const fields = { inputMode: 'fields', external_id: '1001', customerEmail: 'jane.doe@example.com', productUrl: '' };
+
+	it.each([
+		['the order modes', { inputMode: 'shopifyOrder', productUrl: '' }, SHOPIFY.standard],
+		['the Fields mode', fields, {}],
+	] as const)('in %s a set delay is sent as set, and a workflow that leaves it out gets 7 days', async (_mode, extra, item) => {
+		const set = await run(params({ ...extra, delay: { value: { unit: 'hours', amount: 3 } }, reminder: {} }), [item]);
+		expect(set.error).toBeUndefined();
+		const withoutDelay = params(extra);
+		delete withoutDelay.delay;
+		delete withoutDelay.reminder;
+		const unset = await run(withoutDelay, [item]);
+		expect(unset.error).toBeUndefined();
+		expect(bodies().map((b) => (b as IDataObject).invitation)).toEqual([
+			{ delay: { unit: 'hours', amount: 3 } },
+			{ delay: { unit: 'days', amount: 7 } },
+		]);
+	});
+});

@@ -67,6 +67,12 @@ export const lineItem = z.object({
 	/** subtotal − discount. */
 	total: amount,
 	tax: amount,
+	/**
+	 * Product and variant ids the shop sent as numbers above 2^53 − 1, as they arrived (rounded by
+	 * JSON parsing). They have no exact source, so `productId` / `variantId` are absent for them and
+	 * each provider falls back (SKU, then the line's id) or names the field it cannot fill.
+	 */
+	roundedIds: z.object({ productId: z.number().optional(), variantId: z.number().optional() }).optional(),
 });
 export type LineItem = z.output<typeof lineItem>;
 
@@ -81,11 +87,36 @@ export const customer = z.object({
 	guest: z.boolean(),
 });
 
+/** What an order charges besides its lines and shipping. */
+export const CHARGE_KINDS = ['fee', 'tip', 'duty'] as const;
+export type ChargeKind = (typeof CHARGE_KINDS)[number];
+
+export const charge = z.object({
+	/** fee: a WooCommerce fee line (a payment surcharge, an invoice fee) or Shopify's additional fees; tip; duty: customs duties. */
+	kind: z.enum(CHARGE_KINDS),
+	/** The platform's id of the line, where it has one (WooCommerce fee lines). */
+	id: text,
+	name: z.string().min(1),
+	/** Excluding its tax, as WooCommerce gives fees; negative for a discount-like fee. */
+	amount: minorUnits,
+	/** The charge's tax, part of `totals.tax` (negative with a negative fee). */
+	tax: minorUnits,
+});
+export type Charge = z.output<typeof charge>;
+
+/*
+ * The totals add up: total = subtotal − discount + shipping + Σ charges.amount, plus `tax` unless
+ * `taxesIncluded` (then line prices and shipping include it already).
+ */
 export const totals = z.object({
 	/** Sum of the lines before discounts. */
 	subtotal: amount,
+	/** Every discount: on the lines and on shipping. */
 	discount: amount,
+	/** Shipping before its discounts. */
 	shipping: amount,
+	/** Discounts on shipping (Shopify's shipping-line discount allocations); part of `discount`. */
+	shippingDiscount: amount,
 	/** Tax on shipping; part of `tax`. */
 	shippingTax: amount,
 	tax: amount,
@@ -116,6 +147,7 @@ export const canonicalOrder = z.object({
 	billingAddress: address.optional(),
 	shippingAddress: address.optional(),
 	lineItems: z.array(lineItem).min(1, 'An order needs at least one line item'),
+	charges: z.array(charge),
 	totals,
 	discountCodes: z.array(z.string()),
 	shippingMethod: text,
@@ -177,7 +209,23 @@ function isLineItem(l: LineItem): boolean {
 		isAmount(l.subtotal) &&
 		isAmount(l.discount) &&
 		isAmount(l.total) &&
-		isAmount(l.tax)
+		isAmount(l.tax) &&
+		(l.roundedIds === undefined ||
+			(isRecord(l.roundedIds) &&
+				Object.keys(l.roundedIds).every((k) => k === 'productId' || k === 'variantId') &&
+				[l.roundedIds.productId, l.roundedIds.variantId].every(
+					(v) => v === undefined || typeof v === 'number',
+				)))
+	);
+}
+
+function isCharge(c: Charge): boolean {
+	return (
+		(CHARGE_KINDS as readonly string[]).includes(c.kind) &&
+		isOptionalText(c.id) &&
+		isText(c.name) &&
+		Number.isSafeInteger(c.amount) &&
+		Number.isSafeInteger(c.tax)
 	);
 }
 
@@ -216,8 +264,12 @@ export function isCanonical(o: CanonicalOrder): boolean {
 		Array.isArray(o.lineItems) &&
 		o.lineItems.length > 0 &&
 		all(o.lineItems, (l) => isRecord(l) && isLineItem(l)) &&
+		Array.isArray(o.charges) &&
+		all(o.charges, (c) => isRecord(c) && isCharge(c)) &&
 		isRecord(t) &&
-		[t.subtotal, t.discount, t.shipping, t.shippingTax, t.tax, t.total].every(isAmount) &&
+		[t.subtotal, t.discount, t.shipping, t.shippingDiscount, t.shippingTax, t.tax, t.total].every(
+			isAmount,
+		) &&
 		Array.isArray(o.discountCodes) &&
 		all(o.discountCodes, (d) => typeof d === 'string') &&
 		[o.shippingMethod, o.paymentMethod, o.note, o.orderUrl, o.paymentUrl, o.customerIp].every(

@@ -1,17 +1,20 @@
 import { z } from 'zod/v4';
 
+import { definedOnly } from '../objects';
 import { required } from '../required';
 import { transform } from '../schemas';
-import type { CanonicalOrder, OrderStatus } from './model';
+import type { CanonicalOrder, Charge, OrderStatus } from './model';
 import type { Path } from './source';
 import {
 	AmountReader,
 	compactAddress,
 	currencyCode,
-	id,
+	exactShopifyId,
+	isRounded,
 	money,
 	optionalId,
 	optionalText,
+	platformId,
 	platformOrderSchema,
 } from './source';
 
@@ -100,9 +103,11 @@ const address = z
 	.nullish();
 
 const taxLines = z.array(z.object({ price: money, price_set: moneySet })).nullish();
+const discountAllocations = z.array(z.object({ amount: money, amount_set: moneySet })).nullish();
 
 const lineItem = z.object({
-	id,
+	id: platformId,
+	admin_graphql_api_id: optionalText,
 	product_id: optionalId,
 	variant_id: optionalId,
 	sku: optionalText,
@@ -114,13 +119,14 @@ const lineItem = z.object({
 	price_set: moneySet,
 	total_discount: money.nullish(),
 	total_discount_set: moneySet,
-	discount_allocations: z.array(z.object({ amount: money, amount_set: moneySet })).nullish(),
+	discount_allocations: discountAllocations,
 	tax_lines: taxLines,
 });
 
 const shopifyOrder = z.object(
 	{
-		id,
+		id: platformId,
+		admin_graphql_api_id: optionalText,
 		name: optionalText,
 		order_number: optionalText,
 		email: optionalText,
@@ -140,9 +146,18 @@ const shopifyOrder = z.object(
 		total_shipping_price_set: moneySet,
 		shipping_lines: z
 			.array(
-				z.object({ title: optionalText, price: money, price_set: moneySet, tax_lines: taxLines }),
+				z.object({
+					title: optionalText,
+					price: money,
+					price_set: moneySet,
+					tax_lines: taxLines,
+					discount_allocations: discountAllocations,
+				}),
 			)
 			.nullish(),
+		total_tip_received: money.nullish(),
+		original_total_duties_set: moneySet,
+		original_total_additional_fees_set: moneySet,
 		financial_status: optionalText,
 		fulfillment_status: optionalText,
 		cancelled_at: optionalText,
@@ -150,6 +165,7 @@ const shopifyOrder = z.object(
 		customer: z
 			.object({
 				id: optionalId,
+				admin_graphql_api_id: optionalText,
 				email: optionalText,
 				phone: optionalText,
 				first_name: optionalText,
@@ -224,6 +240,11 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 
 	const lineItems = raw.line_items.map((line, i) => {
 		const at = (...path: Path): Path => ['line_items', i, ...path];
+		// Product and variant ids have no gid in a REST line item: a rounded one stays unknown.
+		const roundedIds = definedOnly({
+			productId: isRounded(line.product_id) ? line.product_id.rounded : undefined,
+			variantId: isRounded(line.variant_id) ? line.variant_id.rounded : undefined,
+		});
 		const unitPrice = pick(line.price, line.price_set, at('price'), at('price_set'), false);
 		const subtotal = amounts.times(unitPrice, line.quantity, at('price'));
 		const discount = line.discount_allocations?.length
@@ -251,9 +272,10 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		const name =
 			line.name ?? (line.variant_title ? `${line.title} - ${line.variant_title}` : line.title);
 		return {
-			id: line.id,
-			productId: line.product_id,
-			variantId: line.variant_id,
+			id:
+				exactShopifyId(line.id, line.admin_graphql_api_id, 'LineItem', at('id'), ctx) ?? '',
+			productId: isRounded(line.product_id) ? undefined : line.product_id,
+			variantId: isRounded(line.variant_id) ? undefined : line.variant_id,
 			sku: line.sku,
 			title: line.title,
 			name,
@@ -264,6 +286,7 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 			discount,
 			total: subtotal - discount,
 			tax,
+			...(Object.keys(roundedIds).length ? { roundedIds } : {}),
 		};
 	});
 
@@ -297,8 +320,87 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 			),
 		),
 	);
+	const shippingDiscount = amounts.sum(
+		shippingLines.flatMap((s, i) =>
+			(s.discount_allocations ?? []).map((d, j) =>
+				pick(
+					d.amount,
+					d.amount_set,
+					['shipping_lines', i, 'discount_allocations', j, 'amount'],
+					['shipping_lines', i, 'discount_allocations', j, 'amount_set'],
+				),
+			),
+		),
+	);
+	const lineDiscount = amounts.sum(lineItems.map((l) => l.discount));
+	const reportedDiscount = pick(
+		raw.total_discounts,
+		raw.total_discounts_set,
+		['total_discounts'],
+		['total_discounts_set'],
+	);
+	// Shopify counts shipping discounts in total_discounts; should an order leave them out (it
+	// then equals the line discounts alone), they are added, so that the totals still add up.
+	const discount =
+		shippingDiscount > 0 && reportedDiscount === lineDiscount
+			? reportedDiscount + shippingDiscount
+			: reportedDiscount;
+	const tax = pick(raw.total_tax, raw.total_tax_set, ['total_tax'], ['total_tax_set']);
+	const total = pick(
+		raw.total_price,
+		raw.total_price_set,
+		['total_price'],
+		['total_price_set'],
+		false,
+	);
+	const subtotal = amounts.sum(lineItems.map((l) => l.subtotal));
+	const setAmount = (set: RawSet, key: string) =>
+		set ? pick(set.shop_money?.amount, set, [key, 'shop_money', 'amount'], [key]) : 0;
+	const charges: Charge[] = [];
+	const duties = setAmount(raw.original_total_duties_set, 'original_total_duties_set');
+	if (duties) charges.push({ kind: 'duty', name: 'Duties', amount: duties, tax: 0 });
+	const fees = setAmount(
+		raw.original_total_additional_fees_set,
+		'original_total_additional_fees_set',
+	);
+	if (fees) charges.push({ kind: 'fee', name: 'Additional fees', amount: fees, tax: 0 });
+	const tip = tipAmount();
+	if (tip) charges.push({ kind: 'tip', name: 'Tip', amount: tip, tax: 0 });
 
+	/**
+	 * Shopify gives the tip in the shop currency only (total_tip_received). In the customer's
+	 * currency it is what the total holds beyond everything else.
+	 */
+	function tipAmount(): number {
+		const shopTip = amounts.read(raw.total_tip_received, ['total_tip_received']);
+		if (!shopTip || !usePresentment) return shopTip;
+		const rest =
+			total -
+			(subtotal -
+				discount +
+				shipping +
+				charges.reduce((sum, c) => sum + c.amount, 0) +
+				(raw.taxes_included ? 0 : tax));
+		if (rest > 0) return rest;
+		ctx.addIssue({
+			code: 'custom',
+			continue: false,
+			message: `Has no amount in the customer's currency (${currency}), and the total leaves none for it; choose the shop currency instead`,
+			path: ['total_tip_received'],
+			input: raw.total_tip_received,
+		});
+		return 0;
+	}
+
+	const orderId = exactShopifyId(raw.id, raw.admin_graphql_api_id, 'Order', ['id'], ctx) ?? '';
 	const buyer = raw.customer ?? undefined;
+	const customerId = exactShopifyId(
+		buyer?.id,
+		buyer?.admin_graphql_api_id,
+		'Customer',
+		['customer', 'id'],
+		ctx,
+	);
 	const billing = raw.billing_address ?? undefined;
 	const delivery = raw.shipping_address ?? undefined;
 	const consent = buyer?.email_marketing_consent?.state;
@@ -309,8 +411,8 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 
 	return {
 		platform: 'shopify',
-		id: raw.id,
-		number: raw.name ?? raw.order_number ?? raw.id,
+		id: orderId,
+		number: raw.name ?? raw.order_number ?? orderId,
 		status: shopifyStatus(raw),
 		platformStatus: {
 			financialStatus: raw.financial_status,
@@ -322,36 +424,19 @@ function toCanonical(raw: Raw, wanted: ShopifyCurrency, ctx: z.RefinementCtx): C
 		decimals: amounts.decimals,
 		taxesIncluded: raw.taxes_included ?? false,
 		customer: {
-			id: buyer?.id,
+			id: customerId,
 			email: raw.email ?? raw.contact_email ?? buyer?.email,
 			phone: raw.phone ?? buyer?.phone ?? billing?.phone ?? delivery?.phone,
 			firstName: buyer?.first_name ?? billing?.first_name ?? delivery?.first_name,
 			lastName: buyer?.last_name ?? billing?.last_name ?? delivery?.last_name,
 			acceptsMarketing: acceptsMarketing ?? undefined,
-			guest: !buyer?.id,
+			guest: buyer?.id === undefined,
 		},
 		billingAddress: billing && readAddress(billing),
 		shippingAddress: delivery && readAddress(delivery),
 		lineItems,
-		totals: {
-			subtotal: amounts.sum(lineItems.map((l) => l.subtotal)),
-			discount: pick(
-				raw.total_discounts,
-				raw.total_discounts_set,
-				['total_discounts'],
-				['total_discounts_set'],
-			),
-			shipping,
-			shippingTax,
-			tax: pick(raw.total_tax, raw.total_tax_set, ['total_tax'], ['total_tax_set']),
-			total: pick(
-				raw.total_price,
-				raw.total_price_set,
-				['total_price'],
-				['total_price_set'],
-				false,
-			),
-		},
+		charges,
+		totals: { subtotal, discount, shipping, shippingDiscount, shippingTax, tax, total },
 		discountCodes: (raw.discount_codes ?? [])
 			.map((d) => d.code)
 			.filter((c): c is string => c !== undefined),

@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { toMinorUnits } from '../money';
 import { definedOnly } from '../objects';
 import { required } from '../required';
-import { idString, transform } from '../schemas';
+import { idString, readIdString, transform } from '../schemas';
 import { currencyDecimals } from './currency';
 import type { Address, CanonicalOrder } from './model';
 import { canonicalOrder, isCanonical } from './model';
@@ -28,11 +28,102 @@ function textOf(value: unknown, ctx: z.RefinementCtx, message: string): string |
 /** An id sent as a number or a string; kept as its exact text. */
 export const id = idString;
 
-/** An optional id; null, blank and 0 (WooCommerce's "none") count as absent. */
-export const optionalId = transform((value, ctx) => {
+/**
+ * An id that JSON parsing has rounded: a whole number above 2^53 − 1 (Shopify's ids are 64-bit;
+ * n8n's triggers `JSON.parse` the body, so 3671890615334145785 arrives as 3671890615334145500).
+ * Its text is not the id, so it is never sent; the reader takes the exact id from elsewhere.
+ */
+export interface RoundedId {
+	rounded: number;
+}
+
+export const isRounded = (value: unknown): value is RoundedId =>
+	typeof value === 'object' && value !== null && 'rounded' in value;
+
+const isUnsafeWhole = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
+
+/** An id of a record that also has a gid (Shopify): exact text, or a rounded number to resolve. */
+export const platformId = transform((value, ctx): string | RoundedId => {
+	if (isUnsafeWhole(value) && value > 0) return { rounded: value };
+	return readIdString(value, ctx);
+});
+
+/** An optional id; null, blank and 0 (WooCommerce's "none") count as absent; a rounded one is kept as such. */
+export const optionalId = transform((value, ctx): string | RoundedId | undefined => {
+	if (isUnsafeWhole(value) && value > 0) return { rounded: value };
 	const text = textOf(value, ctx, 'Expected an id: text or a whole number');
 	return text === '0' ? undefined : text;
 });
+
+/** The platform's own field name of a path, for messages: ['line_items', 0, 'id'] → line_items[0].id. */
+export const fieldName = (path: Path) =>
+	path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+
+const GID = /^gid:\/\/shopify\/(\w+)\/(\d+)(\?.*)?$/;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The exact id of a Shopify record from its number and its `admin_graphql_api_id`
+ * (`gid://shopify/<type>/<id>`): a rounded number is replaced by the gid's digits; an exact one
+ * must agree with them. A rounded id without a usable gid is refused: it has no exact source.
+ */
+export function exactShopifyId(
+	value: string | RoundedId | undefined,
+	gid: string | undefined,
+	type: string,
+	path: Path,
+	ctx: z.RefinementCtx,
+): string | undefined {
+	if (value === undefined) return undefined;
+	const gidPath = [...path.slice(0, -1), 'admin_graphql_api_id'];
+	const fail = (message: string, at: Path, input: unknown) => {
+		ctx.addIssue({ code: 'custom', continue: false, message, path: at, input });
+		return undefined;
+	};
+	const match = gid === undefined ? null : GID.exec(gid);
+	if (gid !== undefined && (!match || match[1] !== type)) {
+		return fail(`Expected gid://shopify/${type}/<id>, got "${gid.slice(0, 60)}"`, gidPath, gid);
+	}
+	if (isRounded(value)) {
+		if (!match) {
+			return fail(
+				`${value.rounded} is above 2^53 (${MAX_SAFE}) and was rounded when the order was parsed as JSON, and the order has no ${fieldName(gidPath)} to read the exact id from. Pass the order on with its admin_graphql_api_id, or give ${fieldName(path)} as text`,
+				path,
+				value.rounded,
+			);
+		}
+		if (Number(match[2]) !== value.rounded) {
+			return fail(`${gid} does not match ${fieldName(path)} ${value.rounded}`, gidPath, gid);
+		}
+		return match[2];
+	}
+	if (match && match[2] !== value) {
+		return fail(`${gid} does not match ${fieldName(path)} ${value}`, gidPath, gid);
+	}
+	return value;
+}
+
+/**
+ * An id that has no exact source once rounded (WooCommerce ids, Shopify product and variant ids):
+ * refused where the canonical order needs it, e.g. a customer id.
+ */
+export function requireExactId(
+	value: string | RoundedId | undefined,
+	path: Path,
+	ctx: z.RefinementCtx,
+	hint: string,
+): string | undefined {
+	if (!isRounded(value)) return value;
+	ctx.addIssue({
+		code: 'custom',
+		continue: false,
+		message: `${value.rounded} is above 2^53 (${MAX_SAFE}) and was rounded when the order was parsed as JSON; ${hint}`,
+		path,
+		input: value.rounded,
+	});
+	return undefined;
+}
 
 /** Optional text; null and blank count as absent. */
 export const optionalText = transform((value, ctx) => textOf(value, ctx, 'Expected text'));

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 
+import { definedOnly } from '../objects';
 import { required } from '../required';
 import type { CanonicalOrder, OrderStatus } from './model';
 import {
@@ -7,10 +8,12 @@ import {
 	compactAddress,
 	currencyCode,
 	id,
+	isRounded,
 	money,
 	optionalId,
 	optionalText,
 	platformOrderSchema,
+	requireExactId,
 } from './source';
 
 /*
@@ -69,6 +72,16 @@ const wooCommerceOrder = z.object(
 		shipping: address,
 		line_items: required(z.array(lineItem).min(1, 'An order needs at least one line item')),
 		shipping_lines: z.array(z.object({ method_title: optionalText })).nullish(),
+		fee_lines: z
+			.array(
+				z.object({
+					id: optionalId,
+					name: optionalText,
+					total: required(money),
+					total_tax: money.nullish(),
+				}),
+			)
+			.nullish(),
 		coupon_lines: z.array(z.object({ code: optionalText })).nullish(),
 		payment_method_title: optionalText,
 		customer_note: optionalText,
@@ -162,10 +175,14 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 				input: line.total,
 			});
 		}
+		const roundedIds = definedOnly({
+			productId: isRounded(line.product_id) ? line.product_id.rounded : undefined,
+			variantId: isRounded(line.variation_id) ? line.variation_id.rounded : undefined,
+		});
 		return {
 			id: line.id,
-			productId: line.product_id,
-			variantId: line.variation_id,
+			productId: isRounded(line.product_id) ? undefined : line.product_id,
+			variantId: isRounded(line.variation_id) ? undefined : line.variation_id,
 			sku: line.sku,
 			title: line.name,
 			name: line.name,
@@ -178,10 +195,17 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 			discount: Math.max(0, subtotal - total),
 			total,
 			tax: amounts.read(line.total_tax, ['line_items', i, 'total_tax']),
+			...(Object.keys(roundedIds).length ? { roundedIds } : {}),
 		};
 	});
 	const billing = raw.billing ?? undefined;
 	const delivery = raw.shipping ?? undefined;
+	const customerId = requireExactId(
+		raw.customer_id,
+		['customer_id'],
+		ctx,
+		'give customer_id as text',
+	);
 	const createdAt = utc(raw.date_created_gmt) ?? raw.date_created;
 	if (!createdAt)
 		ctx.addIssue({
@@ -203,7 +227,7 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 		decimals: amounts.decimals,
 		taxesIncluded: false,
 		customer: {
-			id: raw.customer_id,
+			id: customerId,
 			email: billing?.email,
 			phone: billing?.phone ?? delivery?.phone,
 			firstName: billing?.first_name ?? delivery?.first_name,
@@ -213,10 +237,19 @@ function toCanonical(raw: Raw, ctx: z.RefinementCtx): CanonicalOrder {
 		billingAddress: readAddress(billing),
 		shippingAddress: readAddress(delivery),
 		lineItems,
+		// A fee's total excludes its tax (as line totals do); its tax is in total_tax already.
+		charges: (raw.fee_lines ?? []).map((fee, i) => ({
+			kind: 'fee' as const,
+			id: isRounded(fee.id) ? undefined : fee.id,
+			name: fee.name ?? 'Fee',
+			amount: amounts.read(fee.total, ['fee_lines', i, 'total'], false),
+			tax: amounts.read(fee.total_tax, ['fee_lines', i, 'total_tax']),
+		})),
 		totals: {
 			subtotal: amounts.sum(lineItems.map((l) => l.subtotal)),
 			discount: amounts.read(raw.discount_total, ['discount_total']),
 			shipping: amounts.read(raw.shipping_total, ['shipping_total']),
+			shippingDiscount: 0,
 			shippingTax: amounts.read(raw.shipping_tax, ['shipping_tax']),
 			tax: amounts.read(raw.total_tax, ['total_tax']),
 			total: amounts.read(raw.total, ['total'], false),

@@ -59,8 +59,10 @@ export const createFields: INodeProperties[] = [
 		name: 'delay',
 		type: 'fixedCollection',
 		placeholder: 'Add Invitation Delay',
-		default: { value: { unit: 'days', amount: 7 } },
-		description: 'When the invitation e-mail is sent, counted from the order registration',
+		// Empty: n8n-workflow cannot resolve a filled default of a single-value fixedCollection
+		// (the editor could not add the node); an absent delay is DEFAULT_DELAY instead.
+		default: {},
+		description: 'When the invitation e-mail is sent, counted from the order registration. Without one, 7 days.',
 		displayOptions: { show: { sendInvitation: [true] } },
 		options: [{ displayName: 'Invitation Delay', name: 'value', values: timingValues(7) }],
 	},
@@ -96,11 +98,14 @@ export const createFields: INodeProperties[] = [
 /** Parameters the order input modes show too: an order has no invitation timing or filter code. */
 export const SHARED_WITH_ORDER_MODES = ['sendInvitation', 'delay', 'reminder', 'filtercode'];
 
+/** The invitation delay of a workflow that sets none: 7 days, as The Feedback Company's own plugin. */
+const DEFAULT_DELAY = { unit: 'days', amount: 7 };
+
 /** The invitation of Send Invitation, Invitation Delay and Reminder; undefined when none is to be sent. */
 export function readInvitation(ctx: IExecuteFunctions, i: number): IDataObject | undefined {
 	if (!(ctx.getNodeParameter('sendInvitation', i, true) as boolean)) return undefined;
 	const invitation: IDataObject = {};
-	const delay = ctx.getNodeParameter('delay.value', i, null);
+	const delay = ctx.getNodeParameter('delay.value', i, null) ?? DEFAULT_DELAY;
 	const reminder = ctx.getNodeParameter('reminder.value', i, null);
 	if (delay) invitation.delay = delay;
 	if (reminder) invitation.reminder = reminder;
