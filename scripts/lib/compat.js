@@ -9,8 +9,9 @@
  *    n8n-workflow pulls @n8n/expression-runtime → isolated-vm ^6, whose native build needs Node 22.
  *  - 1.123.81 on Node 22: the last 1.x (`engines` says >=20.19, but isolated-vm 6 needs 22).
  *  - 2.40.7 on Node 24: the version the package is developed against (npm start, test:e2e).
- *  - NEWEST_2X on Node 24: the newest 2.x that installs from the registry; see NEWER_SKIPPED for
- *    the newer ones and why they cannot be installed.
+ *  - NEWEST_2X (2.41.1) on Node 24: the newest 2.x that installs from the registry; 2.41.3 (the
+ *    `latest` tag) does not, see NEWER_SKIPPED. (2.41.1 was thought to miss packages too; it
+ *    resolves and installs.)
  * Every n8n before 2.32 has n8n-nodes-base depend on xlsx as a tarball URL on cdn.sheetjs.com (not
  * the npm registry), so the 1.x entries override it with xlsx 0.18.5 from the registry (it only
  * matters for the Spreadsheet File node, which the examples do not use). linkedom 0.18.15 depends
@@ -26,12 +27,19 @@ const NODE_20 = '20.20.2';
 const NODE_22 = '22.23.3';
 
 /** The newest 2.x that installs; newer 2.x versions are listed in NEWER_SKIPPED. */
-const NEWEST_2X = '2.41.0';
+const NEWEST_2X = '2.41.1';
 
-/** 2.x versions newer than NEWEST_2X, and why `npm install` fails for each (probed 2026-12-04). */
+/**
+ * 2.x versions newer than NEWEST_2X, and why they are not in the matrix (probed 2026-12-04 with
+ * `npm install --package-lock-only`; for 2.41.1 also `npm pack --dry-run` of the 16 packages its
+ * tree has that 2.41.0's has not: all exist, and 2.41.1 installs). test/compat checks that each
+ * still fails to resolve, cheaply (npm view of the one missing package), so a fix upstream shows up.
+ */
 const NEWER_SKIPPED = {
-	'2.41.3': 'depends on packages that are not in the registry (npm install: E404)',
-	'2.41.1': 'depends on packages that are not in the registry (npm install: E404)',
+	'2.41.3': {
+		missing: '@n8n/agents@0.26.2',
+		reason: 'npm install: ETARGET, no matching version for @n8n/agents@0.26.2 (a dependency of n8n 2.41.3), which the registry does not have',
+	},
 };
 
 const LEGACY_OVERRIDES = { ...N8N_OVERRIDES, xlsx: '0.18.5' };

@@ -18,7 +18,7 @@ const path = require('node:path');
 
 const { run, formatDuration } = require('./proc');
 
-/** 2.40.7 installs from the registry; 2.41.1 and 2.41.3 reference packages that were never published. */
+/** The development target. (2.41.3 references @n8n/agents@0.26.2, which the registry does not have; see compat.js.) */
 const N8N_VERSION = '2.40.7';
 /** n8n 2.x requires Node >= 24. */
 const NODE_MAJOR = 24;
