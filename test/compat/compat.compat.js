@@ -68,6 +68,44 @@ afterAll(() => {
 	process.stderr.write(`\ncompatibility matrix (${formatDuration(Date.now() - suiteStarted)} in total):\n${lines.join('\n')}\n`);
 });
 
+/**
+ * Provisions every selected version, $ORDER_SYNC_COMPAT_PARALLEL (default 2) at a time (installs
+ * are mostly download and disk), started by the first version's tests; each version's tests wait
+ * only for their own. Per version: { runtime } or { error }, whether it was a cold install, and
+ * how long it took (from its own start).
+ */
+let provisioning;
+function provisionAll() {
+	if (provisioning) return provisioning;
+	provisioning = new Map();
+	const queue = selectedMatrix().slice();
+	const parallel = Math.max(1, Number(process.env.ORDER_SYNC_COMPAT_PARALLEL ?? 2));
+	const waiters = new Map(queue.map((m) => [m.n8nVersion, deferred()]));
+	for (const [version, w] of waiters) provisioning.set(version, w.promise);
+	const worker = async () => {
+		for (let entry = queue.shift(); entry; entry = queue.shift()) {
+			const version = entry.n8nVersion;
+			const major = entry.nodeVersion.split('.')[0];
+			const cold = !fs.existsSync(path.join(cacheDir(), `n8n-${version}-node${major}`, 'ready.json'));
+			const t = Date.now();
+			try {
+				const runtime = await ensureRuntime({ ...entry, log: (l) => log(`${version}: ${l}`) });
+				waiters.get(version).resolve({ runtime, cold, ms: Date.now() - t });
+			} catch (error) {
+				waiters.get(version).resolve({ error, cold, ms: Date.now() - t });
+			}
+		}
+	};
+	for (let i = 0; i < parallel; i++) void worker();
+	return provisioning;
+}
+
+function deferred() {
+	let resolve;
+	const promise = new Promise((r) => (resolve = r));
+	return { promise, resolve };
+}
+
 /** Whether version a is newer than b (plain x.y.z). */
 const newer = (a, b) => {
 	const [x, y] = [a, b].map((v) => v.split('.').map(Number));
@@ -125,12 +163,12 @@ describe.each(selectedMatrix().map((m) => [m.n8nVersion, m]))('n8n %s', (version
 
 	beforeAll(async () => {
 		summary.push(state);
-		const major = entry.nodeVersion.split('.')[0];
-		state.provisionCold = !fs.existsSync(path.join(cacheDir(), `n8n-${version}-node${major}`, 'ready.json'));
-		let t = Date.now();
-		runtime = await ensureRuntime({ ...entry, log: (l) => log(`${version}: ${l}`) });
-		state.provisionMs = Date.now() - t;
+		const provisioned = await provisionAll().get(version);
+		Object.assign(state, { provisionCold: provisioned.cold, provisionMs: provisioned.ms });
+		if (provisioned.error) throw provisioned.error;
+		runtime = provisioned.runtime;
 		state.node = runtime.node.version;
+		let t;
 		runStarted = Date.now();
 
 		userFolder = path.join(INSTANCES, `compat-${version}-${process.pid}`);
