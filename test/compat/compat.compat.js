@@ -193,7 +193,21 @@ describe.each(selectedMatrix().map((m) => [m.n8nVersion, m]))('n8n %s', (version
 		log(`${version}: n8n started in ${formatDuration(Date.now() - t)}`);
 		const login = await ownerSetup(server.url, { email: 'compat@example.com', password: newPassword() });
 		cookie = await signIn(server.url, login);
-		const get = async (p) => await (await fetch(`${server.url}${p}`, { headers: { cookie } })).json();
+		// n8n 1.x may drop a connection while it is still settling after start-up: retry for 30 s.
+		const get = async (p) => {
+			const end = Date.now() + 30_000;
+			for (;;) {
+				try {
+					return await (await fetch(`${server.url}${p}`, { headers: { cookie } })).json();
+				} catch (error) {
+					if (server.service.exitInfo) {
+						throw new Error(`n8n exited (${JSON.stringify(server.service.exitInfo)}):\n${server.service.output.slice(-4000)}`);
+					}
+					if (Date.now() > end) throw error;
+					await new Promise((r) => setTimeout(r, 2000));
+				}
+			}
+		};
 		nodeTypes = await get('/types/nodes.json');
 		credentialTypes = await get('/types/credentials.json');
 	}, 60 * 60_000);
