@@ -8,7 +8,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions';
 import { router } from './actions/router';
-import { montoApiTest } from './credentialTest';
 
 export class Monto implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,11 +22,9 @@ export class Monto implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'montoApi', required: true, testedBy: 'montoApiTest' }],
+		credentials: [{ name: 'montoApi', required: true }],
 		properties,
 	};
-
-	methods = { credentialTest: { montoApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,6 +2,8 @@
 /*
  * Provides the n8n server the demo and the end-to-end tests run: n8n N8N_VERSION under Node 24,
  * installed once into a cache folder outside the repository and reused by every later run.
+ * `ensureRuntime({ n8nVersion, nodeVersion, overrides })` provisions another n8n/Node pair the same
+ * way (the compatibility matrix, scripts/lib/compat.js); without them it is 2.40.7 on Node 24.
  *
  *   <cache>/node-v<NODE_VERSION>/             the `node` npm package (only when this Node is not 24)
  *   <cache>/n8n-<N8N_VERSION>-node<major>/    n8n itself; sqlite3 is built for that Node's ABI
@@ -16,7 +18,7 @@ const path = require('node:path');
 
 const { run, formatDuration } = require('./proc');
 
-/** 2.40.7 installs from the registry; 2.41.1 and 2.41.3 reference packages that were never published. */
+/** The development target. (2.41.3 references @n8n/agents@0.26.2, which the registry does not have; see compat.js.) */
 const N8N_VERSION = '2.40.7';
 /** n8n 2.x requires Node >= 24. */
 const NODE_MAJOR = 24;
@@ -85,45 +87,48 @@ async function cached(finalDir, label, log, build) {
 	return finalDir;
 }
 
-/** Node 24: this Node when it is 24, else the `node` npm package's binary. */
-async function ensureNode(log) {
-	if (Number(process.versions.node.split('.')[0]) === NODE_MAJOR) {
+/**
+ * Node `version`'s major line: this Node when it has that major, else the `node` npm package's
+ * binary of exactly `version` (default: Node 24).
+ */
+async function ensureNode(log, version = NODE_VERSION) {
+	if (process.versions.node.split('.')[0] === version.split('.')[0]) {
 		return { bin: process.execPath, home: undefined, version: process.versions.node };
 	}
 	const dir = await cached(
-		path.join(cacheDir(), `node-v${NODE_VERSION}`),
-		`Node ${NODE_VERSION}`,
+		path.join(cacheDir(), `node-v${version}`),
+		`Node ${version}`,
 		log,
 		async (tmp) => {
 			fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ private: true }));
 			// The package's preinstall script fetches the platform binary (node-<os>-<arch>) from npm.
 			await npm(
-				['install', '--no-audit', '--no-fund', '--ignore-scripts=false', `node@${NODE_VERSION}`],
-				{ cwd: tmp, label: `npm install node@${NODE_VERSION}` },
+				['install', '--no-audit', '--no-fund', '--ignore-scripts=false', `node@${version}`],
+				{ cwd: tmp, label: `npm install node@${version}` },
 			);
 		},
 	);
 	const bin = path.join(dir, 'node_modules', 'node', 'bin', 'node');
 	const platformPkg = path.join(dir, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
-	return { bin, home: platformPkg, version: NODE_VERSION };
+	return { bin, home: platformPkg, version };
 }
 
 /**
  * n8n with its production dependencies. Install scripts are skipped (some fetch binaries from the
  * internet, and isolated-vm is only needed by the optional vm expression engine); sqlite3, the one
- * native module n8n needs for its SQLite database, is then compiled for Node 24.
+ * native module n8n needs for its SQLite database, is then compiled for that Node.
  */
-async function ensureN8n(node, log) {
+async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERRIDES) {
 	const major = node.version.split('.')[0];
 	const dir = await cached(
-		path.join(cacheDir(), `n8n-${N8N_VERSION}-node${major}`),
-		`n8n ${N8N_VERSION} for Node ${major}`,
+		path.join(cacheDir(), `n8n-${version}-node${major}`),
+		`n8n ${version} for Node ${major}`,
 		log,
 		async (tmp) => {
 			fs.writeFileSync(
 				path.join(tmp, 'package.json'),
 				JSON.stringify(
-					{ private: true, dependencies: { n8n: N8N_VERSION }, overrides: N8N_OVERRIDES },
+					{ private: true, dependencies: { n8n: version }, overrides },
 					null,
 					2,
 				),
@@ -132,21 +137,57 @@ async function ensureN8n(node, log) {
 			await npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev'], {
 				cwd: tmp,
 				env,
-				label: `npm install n8n@${N8N_VERSION}`,
+				label: `npm install n8n@${version}`,
 			});
-			log('Compiling sqlite3 for Node 24…');
-			await npm(['rebuild', 'sqlite3', '--ignore-scripts=false'], {
-				cwd: tmp,
-				env,
-				label: 'npm rebuild sqlite3',
-			});
+			if (!(await reuseSqlite3(tmp, node, env, log))) {
+				log(`Compiling sqlite3 for Node ${major}…`);
+				await npm(['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+					cwd: tmp,
+					env,
+					label: 'npm rebuild sqlite3',
+				});
+			}
 			await run(node.bin, ['-e', "require('sqlite3')"], { cwd: tmp, env, label: 'load sqlite3' });
 		},
 	);
 	return { dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
 
-/** Environment in which `node` and native builds mean Node 24. */
+/**
+ * sqlite3 is a Node-API addon, so its compiled binary loads in every Node that has its Node-API
+ * version: instead of compiling it again (minutes), copy the build of the same sqlite3 version
+ * from another finished n8n in the cache, if that loads in `node`. False when there is none.
+ */
+async function reuseSqlite3(dir, node, env, log) {
+	const version = (d) => {
+		try {
+			return JSON.parse(fs.readFileSync(path.join(d, 'node_modules', 'sqlite3', 'package.json'), 'utf8')).version;
+		} catch {
+			return undefined;
+		}
+	};
+	const wanted = version(dir);
+	for (const name of fs.readdirSync(cacheDir())) {
+		const other = path.join(cacheDir(), name);
+		const build = path.join(other, 'node_modules', 'sqlite3', 'build');
+		if (!name.startsWith('n8n-') || !fs.existsSync(path.join(other, 'ready.json')) || version(other) !== wanted) continue;
+		if (!fs.existsSync(path.join(build, 'Release', 'node_sqlite3.node'))) continue;
+		const target = path.join(dir, 'node_modules', 'sqlite3', 'build');
+		fs.rmSync(target, { recursive: true, force: true });
+		fs.mkdirSync(path.join(target, 'Release'), { recursive: true });
+		fs.copyFileSync(path.join(build, 'Release', 'node_sqlite3.node'), path.join(target, 'Release', 'node_sqlite3.node'));
+		try {
+			await run(node.bin, ['-e', "require('sqlite3')"], { cwd: dir, env, label: 'load sqlite3' });
+			log(`Reused the sqlite3 ${wanted} build of ${name} (Node-API).`);
+			return true;
+		} catch {
+			fs.rmSync(target, { recursive: true, force: true });
+		}
+	}
+	return false;
+}
+
+/** Environment in which `node` and native builds mean the provisioned Node. */
 function nodeEnv(node, base = process.env) {
 	const env = { ...base, PATH: `${path.dirname(node.bin)}${path.delimiter}${base.PATH ?? ''}` };
 	// npm may be configured with another Node's headers (here: nodedir=/usr, Node 20).
@@ -154,11 +195,20 @@ function nodeEnv(node, base = process.env) {
 	return env;
 }
 
-/** Node 24 and n8n, installed when missing. */
-async function ensureRuntime({ log = () => {} } = {}) {
-	const node = await ensureNode(log);
-	const n8n = await ensureN8n(node, log);
-	return { node, n8n, n8nVersion: N8N_VERSION, env: (base) => nodeEnv(node, base) };
+/**
+ * Node and n8n, installed when missing: by default n8n 2.40.7 on Node 24; `n8nVersion`,
+ * `nodeVersion` (an exact version, used when this Node has another major) and `overrides` (npm
+ * overrides of the wrapper package) select another pair.
+ */
+async function ensureRuntime({
+	log = () => {},
+	n8nVersion = N8N_VERSION,
+	nodeVersion = NODE_VERSION,
+	overrides = N8N_OVERRIDES,
+} = {}) {
+	const node = await ensureNode(log, nodeVersion);
+	const n8n = await ensureN8n(node, log, n8nVersion, overrides);
+	return { node, n8n, n8nVersion, env: (base) => nodeEnv(node, base) };
 }
 
-module.exports = { ensureRuntime, cacheDir, npm, N8N_VERSION };
+module.exports = { ensureRuntime, cacheDir, npm, cached, N8N_VERSION, NODE_VERSION, N8N_OVERRIDES };

@@ -20,7 +20,7 @@ export interface CredentialTestResult {
  * `preAuthentication` and the 401 refresh applied. This node does the same.
  */
 function credentialTestNode(type: ICredentialType): INodeType {
-	const { request } = type.test!;
+	const { baseURL, ...request } = type.test!.request;
 	const description = {
 		displayName: 'Credential Test',
 		name: 'credentialTest',
@@ -31,18 +31,23 @@ function credentialTestNode(type: ICredentialType): INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: type.name, required: true }],
-		requestDefaults: { baseURL: request.baseURL },
+		requestDefaults: { baseURL },
 		properties: [
 			{
 				displayName: 'Request',
 				name: 'request',
 				type: 'hidden',
 				default: '',
-				routing: { request: { method: request.method ?? 'GET', url: request.url, qs: request.qs } },
+				routing: { request: { method: 'GET', ...request } },
 			},
 		],
 	} as INodeTypeDescription;
 	return { description };
+}
+
+/** lodash `get` for the dotted keys the rules use. */
+function get(value: unknown, key: string): unknown {
+	return key.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
 }
 
 /** Runs the Test button of `type` with `data` (or with what `credentialsHelper` has stored). */
@@ -58,10 +63,24 @@ export async function testCredential(
 		credentials: { [type.name]: data },
 		credentialsHelper,
 	});
+	const rules = type.test!.rules ?? [];
 	if (r.status === 'success') {
+		// As n8n's CredentialsTester (n8n 2.40.7 services/credentials-tester.service.js): a
+		// responseSuccessBody rule whose key has its value in the first item fails the test.
+		const body = r.output[0]?.json;
+		for (const rule of rules) {
+			if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message, credentialsHelper: r.credentialsHelper, run: r };
+			}
+		}
 		return { status: 'OK', message: 'Connection tested successfully', credentialsHelper: r.credentialsHelper, run: r };
 	}
 	const httpCode = r.error instanceof NodeApiError || 'httpCode' in (r.error ?? {}) ? Number((r.error as NodeApiError).httpCode) : NaN;
+	for (const rule of rules) {
+		if (rule.type === 'responseCode' && rule.properties.value === httpCode) {
+			return { status: 'Error', httpStatus: httpCode, message: rule.properties.message, credentialsHelper: r.credentialsHelper, run: r };
+		}
+	}
 	return {
 		status: 'Error',
 		httpStatus: Number.isNaN(httpCode) ? undefined : httpCode,
