@@ -15,11 +15,17 @@
  * Figures are printed at the end ([queue] lines).
  */
 const { startQueueStack, PROVIDERS } = require('../../scripts/lib/queue-stack');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
 const {
 	maxExecutionId,
 	waitForExecutions,
 	executionErrors,
 	burst,
+	checkPackage,
+	PACKAGE,
 } = require('../../scripts/lib/queue');
 const { targets } = require('../../scripts/lib/queue-workflows');
 const { formatDuration } = require('../../scripts/lib/proc');
@@ -252,6 +258,16 @@ test('SIGTERM to a worker mid-burst: it finishes what it holds, the other takes 
 		count: requests.length,
 	});
 
+	// worker1 back, and a third worker for the rate-limit share test (both start in the background).
+	rig.restarting = Promise.all([
+		rig.launch(victim).then((p) => p.ready()),
+		rig
+			.addProcess('worker3', 'worker')
+			.then((p) => rig.launch(p))
+			.then((p) => p.ready()),
+	]);
+	rig.restarting.catch(() => {});
+
 	await expectAllSucceeded(rows);
 	const ids = rows.map((r) => r.id);
 	expect([...startedOn(ids)].filter(([, names]) => names.length !== 1)).toEqual([]);
@@ -267,16 +283,6 @@ test('SIGTERM to a worker mid-burst: it finishes what it holds, the other takes 
 		perWorker: split(ids),
 	};
 	log(`SIGTERM: ${JSON.stringify(figures.sigterm)}`);
-
-	// worker1 back, and a third worker for the rate-limit share test (both start in the background).
-	rig.restarting = Promise.all([
-		rig.launch(victim).then((p) => p.ready()),
-		rig
-			.addProcess('worker3', 'worker')
-			.then((p) => rig.launch(p))
-			.then((p) => p.ready()),
-	]);
-	rig.restarting.catch(() => {});
 }, 300_000);
 
 test(`MailerLite across ${SHARE_WORKERS} workers: 429s with the default share, none with ${SHARE}% per process`, async () => {
@@ -349,11 +355,19 @@ test(`MailerLite across ${SHARE_WORKERS} workers: 429s with the default share, n
 	const failedDefault = rows
 		.filter((r) => defaultIds.includes(r.id) && r.status !== 'success')
 		.map((r) => r.id);
+	if (failedDefault.length) {
+		// As a user retries later: once the account's minute since its last accepted request is over.
+		const last = Math.max(...MlDefault.sim.requests.map((r) => r.at));
+		await sleep(Math.max(0, last + 61_000 - Date.now()));
+	}
 	const retried = [];
-	for (const id of failedDefault)
-		retried.push(
-			(await rig.rest('POST', `/executions/${id}/retry`, { loadWorkflow: false }))?.status,
-		);
+	for (const id of failedDefault) {
+		const result = await rig.rest('POST', `/executions/${id}/retry`, { loadWorkflow: false });
+		const retryId = String(result?.id);
+		const message =
+			result?.status === 'success' ? undefined : (await executionErrors(rig, [retryId]))[retryId];
+		retried.push(message ? `${result?.status}: ${message}` : result?.status);
+	}
 	figures.mailerLiteShare.default.retried = retried;
 	expect(retried).toEqual(failedDefault.map(() => 'success'));
 	const storedDefault = MlDefault.recorder.stored((k) => String(k).startsWith('sd-'));
@@ -364,7 +378,7 @@ test(`MailerLite across ${SHARE_WORKERS} workers: 429s with the default share, n
 		stored: ML_BURST,
 		notOnce: [],
 	});
-}, 360_000);
+}, 480_000);
 
 test('SIGKILL of a worker mid-burst: its executions end in error after about a minute and are not re-run; Retry, then re-delivery, store every order once', async () => {
 	const victim = rig.processes.get('worker2');
