@@ -6,6 +6,9 @@
  * editor URL and the login; Ctrl-C stops everything it started.
  *
  *   --port <n>   editor port (default: $N8N_PORT, else 5678, else any free port)
+ *   --queue      n8n in queue mode instead (scripts/lib/queue.js): PostgreSQL, Redis, main, two
+ *                workers and a webhook processor on free ports, a published Webhook → node
+ *                workflow per provider; prints the editor URL, the login and the workers' health URLs
  */
 const { bringUp } = require('./lib/stack');
 const { watchRequests } = require('./lib/simulators');
@@ -24,7 +27,61 @@ async function choosePort() {
 	return port;
 }
 
+/** `npm start -- --queue`: the queue-mode rig of `npm run test:queue`, for a person to try. */
+async function queue() {
+	const { startQueueStack } = require('./lib/queue-stack');
+	const { targets } = require('./lib/queue-workflows');
+	const log = (line) => console.log(`» ${line}`);
+	const stack = await startQueueStack({ log });
+	const { rig } = stack;
+
+	let stopping = 0;
+	const shutdown = async (signal) => {
+		if (stopping) {
+			if (Date.now() - stopping < 2000) return;
+			console.log('Forcing exit.');
+			process.exit(1);
+		}
+		stopping = Date.now();
+		console.log(`\n${signal}: stopping n8n, PostgreSQL, Redis and the simulators…`);
+		await rig.down();
+		console.log('Stopped.');
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void shutdown('Ctrl-C'));
+	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+	for (const p of rig.processes.values()) {
+		p.service.exited.then((info) => {
+			if (!stopping) console.error(`${p.name} (n8n ${p.role}) stopped (${JSON.stringify(info)}); its log: ${rig.logDir}/${p.name}.log`);
+		});
+	}
+
+	const line = '─'.repeat(72);
+	const [firstKey] = Object.keys(stack.providers);
+	console.log(`\n${line}`);
+	console.log(`n8n ${rig.runtime.n8nVersion} in queue mode with ${rig.installed.name}@${rig.installed.version} in every process.`);
+	console.log(`\n  Editor:    ${rig.main.url}`);
+	console.log(`  Email:     ${rig.login.email}`);
+	console.log(`  Password:  ${rig.login.password}`);
+	console.log('\nProcesses (logs in ' + rig.logDir + '):');
+	for (const p of rig.processes.values()) {
+		console.log(`  ${p.name.padEnd(9)} n8n ${p.role.padEnd(8)} ${p.role === 'worker' ? `health ${p.healthUrl}` : p.url}`);
+	}
+	console.log(`  PostgreSQL 127.0.0.1:${rig.pg.port} (database n8n), Redis 127.0.0.1:${rig.redis.port}`);
+	console.log('\nPublished workflows (Webhook → our node); POST an order to a production URL, on main or the webhook processor:');
+	for (const p of Object.values(stack.providers)) console.log(`  ${p.provider.title.padEnd(24)} ${rig.webhooks[0].url}/webhook/${p.path}`);
+	console.log(`\n  e.g. curl -X POST -H 'content-type: application/json' ${rig.webhooks[0].url}/webhook/${stack.providers[firstKey].path} \\\n         -d '${JSON.stringify(targets[firstKey].body('try-1'))}'`);
+	console.log('\nExecutions (Overview → Executions) run on the workers; their logs say "Worker started execution <id>".');
+	console.log('Press Ctrl-C to stop everything.');
+	console.log(line);
+	watchRequests(
+		Object.values(stack.providers).map((p) => ({ provider: p.provider, sim: p.sim })),
+		(l) => console.log(l),
+	);
+}
+
 async function main() {
+	if (process.argv.includes('--queue')) return await queue();
 	const log = (line) => console.log(`» ${line}`);
 	const up = await bringUp({
 		instance: 'start',
@@ -74,6 +131,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(`\nnpm start failed: ${error.message}`);
+	console.error(`\nnpm start${process.argv.includes('--queue') ? ' -- --queue' : ''} failed: ${error.message}`);
 	process.exit(1);
 });
