@@ -28,6 +28,24 @@ export class TokenGate {
 	private inFlight?: Promise<unknown>;
 	/** Token fetches started through this gate; tests and benchmarks read it. */
 	fetches = 0;
+	/** Fetched tokens refused in a row (reset by any accepted request), and when the last was. */
+	private refusedInARow = 0;
+	private lastRefusedAt = 0;
+
+	/**
+	 * Whether another token may be fetched: not within a minute after two fetched tokens in a row
+	 * were refused (the account itself is refused; more tokens would only invalidate the shop
+	 * plugin's again and again).
+	 */
+	mayFetch(now = Date.now()): boolean {
+		return this.refusedInARow < 2 || now - this.lastRefusedAt > 60_000;
+	}
+
+	/** A request signed with a token of this account was accepted (true) or a fetched token refused. */
+	fetched(accepted: boolean, now = Date.now()): void {
+		this.refusedInARow = accepted ? 0 : this.refusedInARow + 1;
+		if (!accepted) this.lastRefusedAt = now;
+	}
 
 	get busy(): boolean {
 		return this.inFlight !== undefined;
@@ -75,6 +93,6 @@ export function tokenGate(credentials: ICredentialDataDecryptedObject): TokenGat
  * same 401 at the same moment then usually stores its token first, and this one uses it instead of
  * invalidating it with a token of its own.
  */
-export async function jitter(maxMs = 200): Promise<void> {
-	await sleep(Math.round(Math.random() * maxMs));
+export async function jitter(minMs = 100, maxMs = 400): Promise<void> {
+	await sleep(minMs + Math.round(Math.random() * (maxMs - minMs)));
 }

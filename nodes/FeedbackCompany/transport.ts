@@ -94,6 +94,13 @@ export class FeedbackCompanyClient {
 	}
 
 	private async sendSigned(spec: RequestSpec): Promise<HttpResponse> {
+		const own401 = spec.allowStatus?.includes(401) === true;
+		const signed = (credentials: ICredentialDataDecryptedObject): RequestSpec => ({
+			...spec,
+			credentials,
+			refreshOnStatus: [],
+			allowStatus: [...(spec.allowStatus ?? []), 401],
+		});
 		let refused = '';
 		let last: HttpResponse | undefined;
 		for (let round = 0; round < MAX_TOKEN_ROUNDS; round++) {
@@ -104,29 +111,34 @@ export class FeedbackCompanyClient {
 				credentials = await this.readCredentials();
 			}
 			let token = usableToken(credentials);
-			if (!token || token === refused) {
-				if (refused) {
-					await jitter();
-					credentials = await this.readCredentials();
-					token = usableToken(credentials);
-				}
-				if (!token || token === refused) {
-					if (gate.busy) continue;
-					// n8n fetches a token for an empty one, stores it in the credential, then sends.
-					return await gate.lead(() =>
-						this.api.send({ ...spec, credentials: { ...credentials, accessToken: '' }, refreshOnStatus: [] }),
-					);
-				}
+			if (token && token === refused) {
+				// Another execution or n8n process may be storing a newer token right now.
+				await jitter();
+				credentials = await this.readCredentials();
+				token = usableToken(credentials);
 			}
-			last = await this.api.send({
-				...spec,
-				credentials,
-				refreshOnStatus: [],
-				allowStatus: [...(spec.allowStatus ?? []), 401],
-			});
-			if (last.status !== 401 || spec.allowStatus?.includes(401)) return last;
+			if (!token || token === refused) {
+				if (gate.busy) continue;
+				// Two fetched tokens in a row refused: the account itself is refused; fetching more
+				// would only invalidate the shop plugin's token again and again.
+				if (!gate.mayFetch()) break;
+				// n8n fetches a token for an empty one, stores it in the credential, then sends.
+				const fresh: ICredentialDataDecryptedObject = { ...credentials, accessToken: '' };
+				last = await gate.lead(async () => await this.api.send(signed(fresh)));
+				gate.fetched(last.status !== 401);
+				if (last.status !== 401 || own401) return last;
+				// Refused at once: most likely another n8n process fetched a token just after ours.
+				refused = typeof fresh.accessToken === 'string' ? fresh.accessToken : '';
+				continue;
+			}
+			last = await this.api.send(signed(credentials));
+			if (last.status !== 401 || own401) {
+				gate.fetched(true);
+				return last;
+			}
 			refused = token;
 		}
+		if (last) throw this.api.failureFor(last, spec);
 		// Tokens kept changing under this request (another client with the same ID fetches them).
 		return await this.api.send({ ...spec, credentials: await this.readCredentials(), refreshOnStatus: [] });
 	}

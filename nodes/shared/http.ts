@@ -291,6 +291,11 @@ export class ApiClient {
 		}
 	}
 
+	/** The error a final answer means for this request, as `send` would throw it. */
+	failureFor(response: HttpResponse, spec: RequestSpec): NodeApiError {
+		return this.failure({ response }, spec, 1, spec.idempotent ?? !['POST', 'PATCH'].includes(spec.method));
+	}
+
 	private failure(result: Attempt, spec: RequestSpec, attempts: number, idempotent: boolean): NodeApiError {
 		const redact = this.config.redactor;
 		const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';

@@ -143,25 +143,35 @@ describe('access token', () => {
 		]);
 	});
 
-	it('a freshly issued token that is refused fails the item without fetching another', async () => {
+	it('a freshly issued token that is refused is fetched once more (another process may have fetched after it), then the item fails', async () => {
 		fc.state.rejectAllTokens = true;
 		const r = await run({ resource: 'shop', operation: 'get' });
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toBe('[item 0] The Feedback Company 401: Unauthorized');
-		expect(fc.state.tokenRequests).toBe(1);
-		expect(apiRequests()).toHaveLength(1);
-		expect(r.credentialsHelper.preAuthCalls.map((c) => c.expired)).toEqual([false]);
+		expect(fc.state.tokenRequests).toBe(2);
+		expect(apiRequests()).toHaveLength(2);
+		expect(r.credentialsHelper.preAuthCalls.map((c) => c.expired)).toEqual([false, false]);
 	});
 
-	it('a stale token that is refused is refreshed once; a new token that is refused too fails the item', async () => {
+	it('after two fetched tokens in a row were refused, later requests of the process fetch no more', async () => {
+		fc.state.rejectAllTokens = true;
+		const first = await run({ resource: 'shop', operation: 'get' });
+		expect(first.status).toBe('error');
+		const second = await run({ resource: 'shop', operation: 'get' }, undefined, { credentialsHelper: first.credentialsHelper });
+		expect(second.status).toBe('error');
+		expect(fc.state.tokenRequests).toBe(2);
+		expect(apiRequests()).toHaveLength(3);
+	});
+
+	it('a stale token that is refused is refreshed; new tokens that are refused too fail the item, at most two fetched', async () => {
 		const first = await run({ resource: 'shop', operation: 'get' });
 		expect(first.status).toBe('success');
 		fc.state.rejectAllTokens = true;
 		const r = await run({ resource: 'shop', operation: 'get' }, undefined, { credentialsHelper: first.credentialsHelper });
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toBe('[item 0] The Feedback Company 401: Unauthorized');
-		expect(fc.state.tokenRequests).toBe(2);
-		expect(apiRequests()).toHaveLength(3);
+		expect(fc.state.tokenRequests).toBe(3);
+		expect(apiRequests()).toHaveLength(4);
 	});
 
 	it('wrong client credentials: one token request per execution, a clear error without the secret, nothing else sent', async () => {

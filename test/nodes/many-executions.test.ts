@@ -127,6 +127,28 @@ const mlOrder = (shopId: string, n: number): RunOptions => ({
 	items: [{ email: `buyer${n}@example.com` }],
 });
 
+describe('The Feedback Company: two n8n processes share only the credential', () => {
+	it('20 executions split over two processes with no stored token: all succeed, at most one token per process', async () => {
+		// A second copy of the node's modules, as a second n8n process (a queue-mode worker) loads them.
+		let Other!: typeof FeedbackCompany;
+		let OtherApi!: typeof FeedbackCompanyApi;
+		jest.isolateModules(() => {
+			/* eslint-disable @typescript-eslint/no-require-imports */
+			Other = (require('../../nodes/FeedbackCompany/FeedbackCompany.node') as { FeedbackCompany: typeof FeedbackCompany }).FeedbackCompany;
+			OtherApi = (require('../../credentials/FeedbackCompanyApi.credentials') as { FeedbackCompanyApi: typeof FeedbackCompanyApi }).FeedbackCompanyApi;
+			/* eslint-enable @typescript-eslint/no-require-imports */
+		});
+		const store = fcStore();
+		const runs = await burst(20, (n) => {
+			const options = { ...fcOrder(n), credentialsHelper: store };
+			return n % 2 ? options : { ...options, nodeTypes: { feedbackCompany: new Other() }, credentialTypes: { feedbackCompanyApi: new OtherApi() } };
+		});
+		expect(runs.map((r) => r.status)).toEqual(Array(20).fill('success'));
+		expect(fc.state.tokenRequests).toBeLessThanOrEqual(3);
+		expect(fc.state.orders.size).toBe(20);
+	});
+});
+
 describe('MailerLite: many single-order executions share the account limit', () => {
 
 	// Real time: 130 requests under the simulator's real 120-per-60-s window take just over a minute.
