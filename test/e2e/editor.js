@@ -258,11 +258,16 @@ class Editor {
 			await panel.locator('[data-test-id="item-iterator-item"]').first().click();
 		}
 		if (action) {
-			await panel
+			const entry = panel
 				.locator('[data-test-id="item-iterator-item"]')
 				.filter({ has: page.getByText(action, { exact: true }) })
-				.first()
-				.click();
+				.first();
+			// In a new workflow, an app with a trigger too (Montly) shows its actions folded up.
+			await entry.waitFor({ timeout: 5_000 }).catch(() => undefined);
+			if (!(await entry.isVisible())) {
+				await panel.locator('[data-test-id="node-creator-category-item"]', { hasText: /^\s*Actions/ }).first().click();
+			}
+			await entry.click();
 		}
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.or(this.errorToasts().first()).first().waitFor({ timeout: 20_000 });
