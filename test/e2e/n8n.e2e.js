@@ -260,19 +260,27 @@ describe('editor: headless Chromium', () => {
 			);
 			const steps = actions.length ? actions : [{}];
 			const problems = [];
-			for (const [i, step] of steps.entries()) {
-				const where = step.action ?? t.displayName;
-				await editor.addNode(t.displayName.replace(/ Trigger$/, ''), step.action, { newWorkflow: i === 0 });
-				if (i === 0) await editor.screenshot(`add-${name}`);
-				const { toasts, thrown } = await editor.errors();
-				if (toasts.length || thrown.length) {
-					await editor.screenshot(`add-${name}-error-${i}`);
-					problems.push(`${where}: ${[...toasts, ...thrown].join(' / ')}`);
-				} else if (step.resource) {
-					const shown = `${await editor.parameterValue('resource')} → ${await editor.parameterValue('operation')}`;
-					if (shown !== `${step.resource} → ${step.operation}`) problems.push(`${where}: the panel shows ${shown}`);
+			// A page of its own (same signed-in browser), so that nothing an earlier test left open
+			// (a modal, a half-closed panel) stands between the canvas and the nodes panel.
+			const page = await browser.newPage();
+			const own = new Editor(page, up.url, SCREENSHOTS);
+			try {
+				for (const [i, step] of steps.entries()) {
+					const where = step.action ?? t.displayName;
+					await own.addNode(t.displayName.replace(/ Trigger$/, ''), step.action, { newWorkflow: i === 0 });
+					if (i === 0) await own.screenshot(`add-${name}`);
+					const { toasts, thrown } = await own.errors();
+					if (toasts.length || thrown.length) {
+						await own.screenshot(`add-${name}-error-${i}`);
+						problems.push(`${where}: ${[...toasts, ...thrown].join(' / ')}`);
+					} else if (step.resource) {
+						const shown = `${await own.parameterValue('resource')} → ${await own.parameterValue('operation')}`;
+						if (shown !== `${step.resource} → ${step.operation}`) problems.push(`${where}: the panel shows ${shown}`);
+					}
+					await own.closeNode();
 				}
-				await editor.closeNode();
+			} finally {
+				await page.close();
 			}
 			expect(problems).toEqual([]);
 		},
