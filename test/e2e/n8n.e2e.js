@@ -242,8 +242,8 @@ describe('editor: headless Chromium', () => {
 		}
 	});
 
-	// Each node in a new, empty workflow, added through each of its actions (resource × operation) as
-	// the nodes panel lists them ("Create order"), one after another.
+	// Each node added from the nodes panel through each of its actions (resource × operation), as the
+	// panel lists them ("Create order"), each action into a new, empty workflow.
 	const OUR_NODES = ['mailerLiteEcommerce', 'esputnik', 'monto', 'feedbackCompany', 'montly', 'montlyTrigger'];
 	it.each(OUR_NODES)(
 		'%s: added to a new workflow from the nodes panel through each action, without an error',
@@ -267,7 +267,7 @@ describe('editor: headless Chromium', () => {
 			try {
 				for (const [i, step] of steps.entries()) {
 					const where = step.action ?? t.displayName;
-					await own.addNode(t.displayName.replace(/ Trigger$/, ''), step.action, { newWorkflow: i === 0 });
+					await own.addNode(t.displayName.replace(/ Trigger$/, ''), step.action, { newWorkflow: true });
 					if (i === 0) await own.screenshot(`add-${name}`);
 					const { toasts, thrown } = await own.errors();
 					if (toasts.length || thrown.length) {
