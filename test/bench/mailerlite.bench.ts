@@ -123,6 +123,28 @@ function storedNote(ml: MailerLiteSimulator, shopId: string, status: string): st
 	return `${ml.state.orders.get(shopId)?.size ?? 0} orders stored; status ${status}`;
 }
 
+/** Our node's Order → Create of one order per item (e-mail and price from the item). */
+const createNode = (shopId: string, productId: string) => ({
+	type: 'mailerLiteEcommerce',
+	parameters: {
+		resource: 'order',
+		operation: 'create',
+		shopId: { __rl: true, mode: 'id', value: shopId },
+		customerEmail: '={{ $json.email }}',
+		cartItems: { item: [{ ecommerce_product_id: productId, quantity: 1, price: '={{ $json.price }}' }] },
+	},
+});
+
+/** The HTTP Request node sending the same order as `createNode`, one `POST …/orders` per item. */
+const httpCreateNode = (ml: MailerLiteSimulator, shopId: string, productId: string, options: INodeParameters = {}) =>
+	httpRequestNode({
+		method: 'POST',
+		url: `${ml.sim.url}/api/ecommerce/shops/${shopId}/orders`,
+		credentialType: 'mailerLiteEcommerceApi',
+		jsonBody: `={{ JSON.stringify({ customer: { email: $json.email }, cart: { items: [{ ecommerce_product_id: "${productId}", quantity: 1, price: Number($json.price) }] } }) }}`,
+		options,
+	});
+
 /** Our node: Order → Create, one request per item, paced by its 120-per-minute limiter. */
 export async function createOurs(count: number, latencyMs: number): Promise<BenchRow> {
 	return await onSimulator(latencyMs, async (ml, shopId) => {
@@ -130,16 +152,7 @@ export async function createOurs(count: number, latencyMs: number): Promise<Benc
 		ml.sim.latencyMs = latencyMs;
 		const { result, figures } = await measure(() =>
 			runWorkflow({
-				node: {
-					type: 'mailerLiteEcommerce',
-					parameters: {
-						resource: 'order',
-						operation: 'create',
-						shopId: { __rl: true, mode: 'id', value: shopId },
-						customerEmail: '={{ $json.email }}',
-						cartItems: { item: [{ ecommerce_product_id: product.id, quantity: 1, price: '={{ $json.price }}' }] },
-					},
-				},
+				node: createNode(shopId, product.id),
 				nodeTypes,
 				credentialTypes,
 				credentials: credentials(ml),
@@ -158,13 +171,7 @@ export async function createHttpRequest(count: number, latencyMs: number, batchi
 		const options: INodeParameters = batching ? { batching: { batch: batching } } : {};
 		const { result, figures } = await measure(() =>
 			runWorkflow({
-				node: httpRequestNode({
-					method: 'POST',
-					url: `${ml.sim.url}/api/ecommerce/shops/${shopId}/orders`,
-					credentialType: 'mailerLiteEcommerceApi',
-					jsonBody: `={{ JSON.stringify({ customer: { email: $json.email }, cart: { items: [{ ecommerce_product_id: "${product.id}", quantity: 1, price: Number($json.price) }] } }) }}`,
-					options,
-				}),
+				node: httpCreateNode(ml, shopId, product.id, options),
 				nodeTypes,
 				credentialTypes,
 				credentials: credentials(ml),
@@ -221,24 +228,7 @@ export async function burstRow(runner: Runner, count: number, latencyMs: number)
 		const product = ml.seedProducts(shopId, 1)[0];
 		ml.sim.latencyMs = latencyMs;
 		const item = (n: number) => [{ email: `burst${n}@example.com`, price: '19.90' }];
-		const node =
-			runner === 'ours'
-				? {
-						type: 'mailerLiteEcommerce',
-						parameters: {
-							resource: 'order',
-							operation: 'create',
-							shopId: { __rl: true, mode: 'id', value: shopId },
-							customerEmail: '={{ $json.email }}',
-							cartItems: { item: [{ ecommerce_product_id: product.id, quantity: 1, price: '={{ $json.price }}' }] },
-						},
-					}
-				: httpRequestNode({
-						method: 'POST',
-						url: `${ml.sim.url}/api/ecommerce/shops/${shopId}/orders`,
-						credentialType: 'mailerLiteEcommerceApi',
-						jsonBody: `={{ JSON.stringify({ customer: { email: $json.email }, cart: { items: [{ ecommerce_product_id: "${product.id}", quantity: 1, price: Number($json.price) }] } }) }}`,
-					});
+		const node = runner === 'ours' ? createNode(shopId, product.id) : httpCreateNode(ml, shopId, product.id);
 		const { result, figures } = await measure(
 			async () =>
 				await Promise.all(
