@@ -9,9 +9,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { credentialRefused } from '../nodes/shared/credential-error';
+import { credentialRefused } from '../nodes/shared/http/credential-error';
 import { DEFAULT_BASE_URL, issuedFor } from '../nodes/FeedbackCompany/token';
-import { parseBody } from '../nodes/shared/json';
+import { parseBody } from '../nodes/shared/http/json';
 
 /** Removes the client secret from a text that may echo the token URL. */
 function withoutSecret(text: string, secret: string): string {

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { required } from '../shared/required';
-import { definedOnly } from '../shared/objects';
-import { decimal, email, httpUrl, idString, nonNegativeDecimal } from '../shared/schemas';
+import { required } from '../shared/input/required';
+import { definedOnly } from '../shared/input/objects';
+import { decimal, email, httpUrl, idString, nonNegativeDecimal } from '../shared/input/schemas';
 import { parseDate, utcSeconds, withOffset } from './dates';
 import { ORDER_STATUSES } from './statuses';
 

@@ -1,6 +1,6 @@
-import type { HttpResponse, ProviderError, RequestContext } from '../shared/http';
-import { ApiClient, messageFromBody } from '../shared/http';
-import { Redactor } from '../shared/redact';
+import type { HttpResponse, ProviderError, RequestContext } from '../shared/http/client';
+import { ApiClient, messageFromBody } from '../shared/http/client';
+import { Redactor } from '../shared/http/redact';
 
 export const CREDENTIAL = 'esputnikApi';
 export const DEFAULT_BASE_URL = 'https://esputnik.com/api';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CanonicalOrder, LineItem } from '../shared/orders/model';
 import { fullName } from '../shared/orders/model';
-import type { Issue } from '../shared/validation';
+import type { Issue } from '../shared/input/validation';
 
 export interface FromOrderOptions {
 	/** The invitation to schedule, as the Fields mode builds it; undefined to only register the order. */

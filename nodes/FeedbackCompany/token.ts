@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { accountKey, BoundedMap, MAX_ACCOUNTS } from '../shared/accounts';
+import { accountKey, BoundedMap, MAX_ACCOUNTS } from '../shared/http/accounts';
 
 export const DEFAULT_BASE_URL = 'https://www.feedbackcompany.com/api/v2';
 

@@ -1,12 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { HttpResponse, ProviderError, RequestSpec } from '../shared/http';
-import { ApiClient, messageFromBody } from '../shared/http';
-import { asItemError } from '../shared/items';
-import { stringifyIds } from '../shared/json';
-import type { Page } from '../shared/pagination';
-import { Redactor } from '../shared/redact';
+import type { HttpResponse, ProviderError, RequestSpec } from '../shared/http/client';
+import { ApiClient, messageFromBody } from '../shared/http/client';
+import { asItemError } from '../shared/engine/loop';
+import { stringifyIds } from '../shared/http/json';
+import type { Page } from '../shared/http/pagination';
+import { Redactor } from '../shared/http/redact';
 import { DEFAULT_BASE_URL, jitter, tokenGate, usableToken } from './token';
 
 export const CREDENTIAL = 'feedbackCompanyApi';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { minorToDecimal } from '../shared/orders/currency';
 import type { CanonicalOrder, OrderStatus } from '../shared/orders/model';
-import type { Issue } from '../shared/validation';
+import type { Issue } from '../shared/input/validation';
 
 /*
  * MailerLite bodies made from a shop order (shared/orders), validated afterwards by the same

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { email, httpUrl, idString, integer, nonNegativeDecimal } from '../shared/schemas';
+import { email, httpUrl, idString, integer, nonNegativeDecimal } from '../shared/input/schemas';
 
 /*
  * Request bodies of the MailerLite e-commerce API (../shared/providers/mailerlite-ecommerce.md §6.3).

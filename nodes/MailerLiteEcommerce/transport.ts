@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { HttpResponse, ProviderError, RequestContext } from '../shared/http';
-import { ApiClient, messageFromBody } from '../shared/http';
-import { stringifyIds } from '../shared/json';
-import { accountKey } from '../shared/accounts';
-import { sharedLimiter } from '../shared/limiter';
-import type { Page } from '../shared/pagination';
-import { Redactor } from '../shared/redact';
+import type { HttpResponse, ProviderError, RequestContext } from '../shared/http/client';
+import { ApiClient, messageFromBody } from '../shared/http/client';
+import { stringifyIds } from '../shared/http/json';
+import { accountKey } from '../shared/http/accounts';
+import { sharedLimiter } from '../shared/http/limiter';
+import type { Page } from '../shared/http/pagination';
+import { Redactor } from '../shared/http/redact';
 
 export const CREDENTIAL = 'mailerLiteEcommerceApi';
 export const DEFAULT_BASE_URL = 'https://connect.mailerlite.com/api';

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toMinorUnits } from '../shared/money';
-import { definedOnly } from '../shared/objects';
+import { toMinorUnits } from '../shared/input/money';
+import { definedOnly } from '../shared/input/objects';
 import type { CanonicalOrder } from '../shared/orders/model';
-import type { Issue } from '../shared/validation';
+import type { Issue } from '../shared/input/validation';
 
 /** What a shop order lacks for Montly; a non-empty value wins over the order's own. */
 export interface FromOrderOptions {

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { minorUnitsFromDecimal, minorUnitsInteger } from '../shared/money';
+import { minorUnitsFromDecimal, minorUnitsInteger } from '../shared/input/money';
 
 /*
  * The create-order body of the seed document (Montly API v1, JSON:API style, July 2017;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { HttpResponse, ProviderError } from '../shared/http';
-import { ApiClient, messageFromBody } from '../shared/http';
-import { Redactor } from '../shared/redact';
+import type { HttpResponse, ProviderError } from '../shared/http/client';
+import { ApiClient, messageFromBody } from '../shared/http/client';
+import { Redactor } from '../shared/http/redact';
 
 export const CREDENTIAL = 'montlyApi';
 export const PROVIDER = 'Montly';

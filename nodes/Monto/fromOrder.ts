@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CanonicalOrder } from '../shared/orders/model';
 import { fullName } from '../shared/orders/model';
-import type { Issue } from '../shared/validation';
+import type { Issue } from '../shared/input/validation';
 
 /** Where the Webflow product slug of each line item comes from (a SKU or title is made a slug). */
 export type SlugSource = 'sku' | 'title' | 'list';

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 
-import { required } from '../shared/required';
-import { email, idString } from '../shared/schemas';
+import { required } from '../shared/input/required';
+import { email, idString } from '../shared/input/schemas';
 
 /*
  * The body of `POST /orders` (../shared/providers/monto.md §6.1). Monto documents these fields

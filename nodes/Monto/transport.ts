@@ -1,8 +1,8 @@
-import type { HttpResponse, ProviderError, RequestContext } from '../shared/http';
-import { ApiClient, messageFromBody } from '../shared/http';
-import { accountKey } from '../shared/accounts';
-import { sharedLimiter } from '../shared/limiter';
-import { Redactor } from '../shared/redact';
+import type { HttpResponse, ProviderError, RequestContext } from '../shared/http/client';
+import { ApiClient, messageFromBody } from '../shared/http/client';
+import { accountKey } from '../shared/http/accounts';
+import { sharedLimiter } from '../shared/http/limiter';
+import { Redactor } from '../shared/http/redact';
 
 export const CREDENTIAL = 'montoApi';
 export const DEFAULT_BASE_URL = 'https://api.monto.io';

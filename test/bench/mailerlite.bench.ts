@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
 import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
-import { resetProcessState } from '../../nodes/shared/accounts';
+import { resetProcessState } from '../../nodes/shared/http/accounts';
 import { runWorkflow } from '../harness/run-workflow';
 import type { MailerLiteSimulator } from '../simulators/mailerlite';
 import { createMailerLiteSimulator, MAILERLITE_TOKEN, mailerLiteRateLimit } from '../simulators/mailerlite';

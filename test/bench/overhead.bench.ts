@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-import { compact } from '../../nodes/shared/descriptions';
+import { compact } from '../../nodes/shared/input/parameters';
 import { fromUpsertFields } from '../../nodes/Esputnik/actions/order/fields';
 import { orderSchema } from '../../nodes/Esputnik/schemas';
 import { mapStatus } from '../../nodes/Esputnik/statuses';
@@ -16,7 +16,7 @@ import { fromOrder as esputnikFromOrder } from '../../nodes/Esputnik/fromOrder';
 import { orderFromOrder as mailerLiteFromOrder } from '../../nodes/MailerLiteEcommerce/fromOrder';
 import { shopifyOrderSchema } from '../../nodes/shared/orders/shopify';
 import { wooCommerceOrderSchema } from '../../nodes/shared/orders/woocommerce';
-import type { Issue } from '../../nodes/shared/validation';
+import type { Issue } from '../../nodes/shared/input/validation';
 import { SHOPIFY, WOO } from '../orders/fixtures';
 import type { BenchRow, Comparison } from './measure';
 import { measure } from './measure';

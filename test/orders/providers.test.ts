@@ -6,7 +6,7 @@ import { fromOrder as monto, slugify } from '../../nodes/Monto/fromOrder';
 import type { CanonicalOrder, OrderStatus } from '../../nodes/shared/orders/model';
 import { shopifyOrderSchema } from '../../nodes/shared/orders/shopify';
 import { wooCommerceOrderSchema } from '../../nodes/shared/orders/woocommerce';
-import type { Issue } from '../../nodes/shared/validation';
+import type { Issue } from '../../nodes/shared/input/validation';
 import { SHOPIFY, WOO } from './fixtures';
 
 /* The per-provider mappers out of the canonical order, without n8n around them. */

@@ -11,7 +11,7 @@ import {
 import { shopifyOrderSchema, shopifyStatus } from '../../nodes/shared/orders/shopify';
 import { unwrapOrder } from '../../nodes/shared/orders/source';
 import { wooCommerceOrderSchema, wooCommerceStatus } from '../../nodes/shared/orders/woocommerce';
-import { formatPath } from '../../nodes/shared/validation';
+import { formatPath } from '../../nodes/shared/input/validation';
 import { SHOPIFY, WOO } from './fixtures';
 
 /* The source mappers: Shopify and WooCommerce orders read into the canonical order. */

@@ -1,4 +1,4 @@
-import { resetProcessState } from '../../nodes/shared/accounts';
+import { resetProcessState } from '../../nodes/shared/http/accounts';
 
 /**
  * Every test starts like a freshly started n8n process: no rate limiter or token state left from

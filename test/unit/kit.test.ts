@@ -1,11 +1,11 @@
 import { sleep } from 'n8n-workflow';
 
-import { mapConcurrent } from '../../nodes/shared/concurrency';
-import { backoffMs, DEFAULT_RETRY, messageFromBody, retryAfterMs } from '../../nodes/shared/http';
-import { parseBody, parseJsonKeepingBigInts, stringifyIds } from '../../nodes/shared/json';
-import { SlidingWindowLimiter } from '../../nodes/shared/limiter';
-import { fetchPages } from '../../nodes/shared/pagination';
-import { Redactor } from '../../nodes/shared/redact';
+import { mapConcurrent } from '../../nodes/shared/http/concurrency';
+import { backoffMs, DEFAULT_RETRY, messageFromBody, retryAfterMs } from '../../nodes/shared/http/client';
+import { parseBody, parseJsonKeepingBigInts, stringifyIds } from '../../nodes/shared/http/json';
+import { SlidingWindowLimiter } from '../../nodes/shared/http/limiter';
+import { fetchPages } from '../../nodes/shared/http/pagination';
+import { Redactor } from '../../nodes/shared/http/redact';
 
 describe('parseJsonKeepingBigInts', () => {
 	it('keeps integers beyond 2^53 exact as strings and leaves the rest alone', () => {

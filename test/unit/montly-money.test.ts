@@ -1,4 +1,4 @@
-import { minorUnitsFromDecimal, minorUnitsInteger, toMinorUnits } from '../../nodes/shared/money';
+import { minorUnitsFromDecimal, minorUnitsInteger, toMinorUnits } from '../../nodes/shared/input/money';
 import { orderCreateSchema } from '../../nodes/Montly/schemas';
 import { normaliseStatus } from '../../nodes/Montly/actions/order/getStatus.operation';
 import { describeError } from '../../nodes/Montly/transport';

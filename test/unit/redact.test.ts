@@ -1,4 +1,4 @@
-import { Redactor } from '../../nodes/shared/redact';
+import { Redactor } from '../../nodes/shared/http/redact';
 
 describe('Redactor', () => {
 	const redactor = new Redactor(['key-123456']);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ApiClient } from '../../shared/http';
+import type { ApiClient } from '../../shared/http/client';
 
 export interface Operation {
 	description: INodeProperties[];

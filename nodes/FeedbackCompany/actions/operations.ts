@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty } from '../../shared/descriptions';
-import { runPerItem } from '../../shared/items';
-import { fetchPages } from '../../shared/pagination';
+import { limitProperty, returnAllProperty } from '../../shared/input/parameters';
+import { runPerItem } from '../../shared/engine/loop';
+import { fetchPages } from '../../shared/http/pagination';
 import type { FeedbackCompanyClient } from '../transport';
 import { getPage, MAX_PAGE_SIZE, unwrap } from '../transport';
 

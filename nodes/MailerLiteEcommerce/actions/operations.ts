@@ -15,15 +15,15 @@ import {
 	readBody,
 	requiredId,
 	returnAllProperty,
-} from '../../shared/descriptions';
-import { dryRunProperty } from '../../shared/dryrun';
-import type { ApiClient } from '../../shared/http';
-import { runBatched, runPerItem } from '../../shared/items';
+} from '../../shared/input/parameters';
+import { dryRunProperty } from '../../shared/engine/dry-run';
+import type { ApiClient } from '../../shared/http/client';
+import { runBatched, runPerItem } from '../../shared/engine/loop';
 import { inOrderModes, mapOrder, orderInputModeProperty, orderSourceProperties } from '../../shared/orders/input';
 import type { CanonicalOrder } from '../../shared/orders/model';
-import { fetchPages } from '../../shared/pagination';
-import type { Issue } from '../../shared/validation';
-import { validateItem } from '../../shared/validation';
+import { fetchPages } from '../../shared/http/pagination';
+import type { Issue } from '../../shared/input/validation';
+import { validateItem } from '../../shared/input/validation';
 import { describeError, getPage, unwrap, unwrapList } from '../transport';
 import { optionsProperty } from './common';
 

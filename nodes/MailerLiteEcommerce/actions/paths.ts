@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requiredId } from '../../shared/descriptions';
+import { requiredId } from '../../shared/input/parameters';
 import { seg, shopPath } from '../transport';
 
 type Ctx = IExecuteFunctions;

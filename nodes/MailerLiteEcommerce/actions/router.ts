@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { route } from '../../shared/router';
+import { route } from '../../shared/engine/router';
 import { createClient } from '../transport';
 import * as cart from './cart';
 import * as cartItem from './cartItem';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ApiClient } from '../../shared/http';
+import type { ApiClient } from '../../shared/http/client';
 
 export type Execute = (this: IExecuteFunctions, client: ApiClient) => Promise<INodeExecutionData[]>;
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Issue } from '../validation';
-import { validationError } from '../validation';
+import type { Issue } from '../input/validation';
+import { validationError } from '../input/validation';
 import type { CanonicalOrder } from './model';
 import { shopifyOrderSchema } from './shopify';
 import { unwrapOrder } from './source';

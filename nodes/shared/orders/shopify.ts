@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 
-import { definedOnly } from '../objects';
-import { required } from '../required';
-import { transform } from '../schemas';
+import { definedOnly } from '../input/objects';
+import { required } from '../input/required';
+import { transform } from '../input/schemas';
 import type { CanonicalOrder, Charge, OrderStatus } from './model';
 import type { Path } from './source';
 import {

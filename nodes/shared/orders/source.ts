@@ -1,9 +1,9 @@
 import { z } from 'zod/v4';
 
-import { toMinorUnits } from '../money';
-import { definedOnly } from '../objects';
-import { required } from '../required';
-import { idString, readIdString, transform } from '../schemas';
+import { toMinorUnits } from '../input/money';
+import { definedOnly } from '../input/objects';
+import { required } from '../input/required';
+import { idString, readIdString, transform } from '../input/schemas';
 import { currencyDecimals } from './currency';
 import type { Address, CanonicalOrder } from './model';
 import { canonicalOrder, isCanonical } from './model';

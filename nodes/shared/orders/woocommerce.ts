@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 
-import { definedOnly } from '../objects';
-import { required } from '../required';
+import { definedOnly } from '../input/objects';
+import { required } from '../input/required';
 import type { CanonicalOrder, OrderStatus } from './model';
 import {
 	AmountReader,

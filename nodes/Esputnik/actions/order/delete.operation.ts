@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dryRunProperty } from '../../../shared/dryrun';
-import { requiredId } from '../../../shared/descriptions';
-import type { ApiClient } from '../../../shared/http';
-import { runPerItem } from '../../../shared/items';
-import { validateItem } from '../../../shared/validation';
+import { dryRunProperty } from '../../../shared/engine/dry-run';
+import { requiredId } from '../../../shared/input/parameters';
+import type { ApiClient } from '../../../shared/http/client';
+import { runPerItem } from '../../../shared/engine/loop';
+import { validateItem } from '../../../shared/input/validation';
 import { timeRangeSchema } from '../../schemas';
 import { timeoutOption } from '../common';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact } from '../../../shared/descriptions';
+import { compact } from '../../../shared/input/parameters';
 
 const contactHint = 'Give at least one of External Customer ID, Email and Phone, or eSputnik cannot link the order to a contact and sends it no messages';
 

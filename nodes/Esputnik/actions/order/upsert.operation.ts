@@ -7,12 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, jsonBodyProperty, readBody } from '../../../shared/descriptions';
-import { dryRunProperty } from '../../../shared/dryrun';
-import type { ApiClient, HttpResponse, RequestSpec } from '../../../shared/http';
-import { keepMessage } from '../../../shared/http';
-import type { BatchOutcome } from '../../../shared/items';
-import { runBatched } from '../../../shared/items';
+import { compact, jsonBodyProperty, readBody } from '../../../shared/input/parameters';
+import { dryRunProperty } from '../../../shared/engine/dry-run';
+import type { ApiClient, HttpResponse, RequestSpec } from '../../../shared/http/client';
+import { keepMessage } from '../../../shared/http/client';
+import type { BatchOutcome } from '../../../shared/engine/loop';
+import { runBatched } from '../../../shared/engine/loop';
 import {
 	isOrderMode,
 	orderInputModeProperty,
@@ -20,7 +20,7 @@ import {
 	readStatusOverride,
 	statusOverrideProperty,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/validation';
+import { validateItem } from '../../../shared/input/validation';
 import { fromOrder } from '../../fromOrder';
 import type { Order } from '../../schemas';
 import { orderSchema } from '../../schemas';

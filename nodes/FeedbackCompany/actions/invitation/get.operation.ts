@@ -1,4 +1,4 @@
-import { requiredId } from '../../../shared/descriptions';
+import { requiredId } from '../../../shared/input/parameters';
 import { seg } from '../../transport';
 import { getOne } from '../operations';
 

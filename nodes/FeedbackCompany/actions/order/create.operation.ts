@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dryRunProperty } from '../../../shared/dryrun';
-import { jsonBodyProperty, readBody, compact } from '../../../shared/descriptions';
-import { runPerItem } from '../../../shared/items';
+import { dryRunProperty } from '../../../shared/engine/dry-run';
+import { jsonBodyProperty, readBody, compact } from '../../../shared/input/parameters';
+import { runPerItem } from '../../../shared/engine/loop';
 import {
 	inOrderModes,
 	mapOrder,
@@ -10,7 +10,7 @@ import {
 	orderInputModeProperty,
 	orderSourceProperties,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/validation';
+import { validateItem } from '../../../shared/input/validation';
 import { fromOrder } from '../../fromOrder';
 import { orderCreate } from '../../schemas';
 import type { Operation } from '../operations';

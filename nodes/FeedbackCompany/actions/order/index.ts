@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../../shared/operations';
+import { operationProperty } from '../../../shared/input/operation-property';
 import type { Operation } from '../operations';
 import * as create from './create.operation';
 

@@ -1,4 +1,4 @@
-import { requiredId } from '../../../shared/descriptions';
+import { requiredId } from '../../../shared/input/parameters';
 import { getOne } from '../operations';
 
 export const { description, execute } = getOne({

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, standardOperation } from '../../../shared/operations';
+import { operationProperty, standardOperation } from '../../../shared/input/operation-property';
 import type { Operation } from '../operations';
 import * as count from './count.operation';
 import * as create from './create.operation';

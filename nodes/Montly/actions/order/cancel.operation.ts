@@ -1,6 +1,6 @@
-import { dryRunProperty } from '../../../shared/dryrun';
-import { requiredId } from '../../../shared/descriptions';
-import { runPerItem } from '../../../shared/items';
+import { dryRunProperty } from '../../../shared/engine/dry-run';
+import { requiredId } from '../../../shared/input/parameters';
+import { runPerItem } from '../../../shared/engine/loop';
 import type { Operation } from '../operations';
 import { describe, orderIdProperty } from '../operations';
 import { orderPath } from '../../transport';

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dryRunProperty } from '../../../shared/dryrun';
-import { jsonBodyProperty, readBody } from '../../../shared/descriptions';
-import { runPerItem } from '../../../shared/items';
-import { stringifyIds } from '../../../shared/json';
+import { dryRunProperty } from '../../../shared/engine/dry-run';
+import { jsonBodyProperty, readBody } from '../../../shared/input/parameters';
+import { runPerItem } from '../../../shared/engine/loop';
+import { stringifyIds } from '../../../shared/http/json';
 import {
 	inOrderModes,
 	isOrderMode,
@@ -11,7 +11,7 @@ import {
 	orderInputModeProperty,
 	orderSourceProperties,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/validation';
+import { validateItem } from '../../../shared/input/validation';
 import { fromOrder } from '../../fromOrder';
 import type { AmountUnit } from '../../schemas';
 import { orderCreateSchema } from '../../schemas';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/descriptions';
-import { runPerItem } from '../../../shared/items';
+import { requiredId } from '../../../shared/input/parameters';
+import { runPerItem } from '../../../shared/engine/loop';
 import { orderPath } from '../../transport';
 import type { Operation } from '../operations';
 import { describe, orderIdProperty } from '../operations';

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
-import { dryRunProperty } from '../../../shared/dryrun';
-import { requiredId } from '../../../shared/descriptions';
-import { runPerItem } from '../../../shared/items';
-import { validateItem } from '../../../shared/validation';
+import { dryRunProperty } from '../../../shared/engine/dry-run';
+import { requiredId } from '../../../shared/input/parameters';
+import { runPerItem } from '../../../shared/engine/loop';
+import { validateItem } from '../../../shared/input/validation';
 import { shippedBody } from '../../schemas';
 import { orderPath } from '../../transport';
 import type { Operation } from '../operations';

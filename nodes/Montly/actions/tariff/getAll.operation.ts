@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty } from '../../../shared/descriptions';
-import { runPerItem } from '../../../shared/items';
+import { limitProperty, returnAllProperty } from '../../../shared/input/parameters';
+import { runPerItem } from '../../../shared/engine/loop';
 import type { Operation } from '../operations';
 import { describe } from '../operations';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/descriptions';
-import type { ApiClient } from '../../../shared/http';
-import { runPerItem } from '../../../shared/items';
+import { requiredId } from '../../../shared/input/parameters';
+import type { ApiClient } from '../../../shared/http/client';
+import { runPerItem } from '../../../shared/engine/loop';
 import { seg } from '../../transport';
 import { optionsProperty, orderIdProperty } from '../common';
 

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dryRunProperty } from '../../../shared/dryrun';
-import { jsonBodyProperty, readBody } from '../../../shared/descriptions';
-import type { ApiClient } from '../../../shared/http';
-import { runPerItem } from '../../../shared/items';
+import { dryRunProperty } from '../../../shared/engine/dry-run';
+import { jsonBodyProperty, readBody } from '../../../shared/input/parameters';
+import type { ApiClient } from '../../../shared/http/client';
+import { runPerItem } from '../../../shared/engine/loop';
 import {
 	inOrderModes,
 	mapOrder,
@@ -13,7 +13,7 @@ import {
 	readStatusOverride,
 	statusOverrideProperty,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/validation';
+import { validateItem } from '../../../shared/input/validation';
 import type { SlugSource } from '../../fromOrder';
 import { fromOrder } from '../../fromOrder';
 import { orderUpsert } from '../../schemas';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isOrderMode, readOrder } from './orders/input';
-import type { CanonicalOrder } from './orders/model';
+import { isOrderMode, readOrder } from '../orders/input';
+import type { CanonicalOrder } from '../orders/model';
 
 /** `inputMode`: how an item becomes a request body. */
 export const inputModeProperty: INodeProperties = {

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapConcurrent } from './concurrency';
-import { captureBatch, DryRunRequest, isDryRun, previewItem } from './dryrun';
-import { keepMessage } from './http';
+import { mapConcurrent } from '../http/concurrency';
+import { captureBatch, DryRunRequest, isDryRun, previewItem } from './dry-run';
+import { keepMessage } from '../http/client';
 
 type NodeError = NodeApiError | NodeOperationError;
 

@@ -12,8 +12,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { CREDENTIAL_REFUSED } from './credential-error';
 import { parseBody } from './json';
 import type { SlidingWindowLimiter } from './limiter';
-import { DryRunRequest, mustNotSend } from './dryrun';
-import { RetryMemo } from './memo';
+import { DryRunRequest, mustNotSend } from '../engine/dry-run';
+import { RetryMemo } from '../engine/memo';
 import type { Redactor } from './redact';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
