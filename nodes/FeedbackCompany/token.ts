@@ -26,8 +26,6 @@ export function usableToken(credentials: ICredentialDataDecryptedObject): string
  */
 export class TokenGate {
 	private inFlight?: Promise<unknown>;
-	/** Token fetches started through this gate; tests and benchmarks read it. */
-	fetches = 0;
 	/** Fetched tokens refused in a row (reset by any accepted request), and when the last was. */
 	private refusedInARow = 0;
 	private lastRefusedAt = 0;
@@ -64,7 +62,6 @@ export class TokenGate {
 
 	/** Runs `fetch` (a request that makes n8n fetch and store a new token) as the only one. */
 	async lead<T>(fetch: () => Promise<T>): Promise<T> {
-		this.fetches++;
 		const running = fetch();
 		this.inFlight = running;
 		try {

@@ -1,9 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { HttpResponse, ProviderError, RequestSpec } from '../shared/http/client';
-import { ApiClient, messageFromBody } from '../shared/http/client';
-import { asItemError } from '../shared/engine/loop';
+import type { HttpResponse, ProviderError, RequestPreview, RequestSpec } from '../shared/http/client';
+import { ApiClient, asNodeError, messageFromBody } from '../shared/http/client';
 import { stringifyIds } from '../shared/http/json';
 import type { Page } from '../shared/http/pagination';
 import { Redactor } from '../shared/http/redact';
@@ -17,8 +16,6 @@ const MAX_TOKEN_ROUNDS = 4;
 /** The largest `page_size` the list endpoints accept. */
 export const MAX_PAGE_SIZE = 1000;
 
-/** Path segment, encoded so an id can never change the path. */
-export const seg = (id: string): string => encodeURIComponent(id);
 
 const RESTRICTED =
 	'Invitations and product reviews are available only to accounts that collect both merchant and product reviews.';
@@ -65,8 +62,16 @@ export class FeedbackCompanyClient {
 
 	/** The response body; a 2xx answer that says `"success": false` is an error too. */
 	async request(spec: RequestSpec): Promise<IDataObject> {
-		// Dry Run: before the queue and the credential, so that no token is requested either.
-		this.api.dryRunGuard(spec);
+		return ((await this.send(spec)).body ?? {}) as IDataObject;
+	}
+
+	/** The request as a dry run shows it; nothing is sent and no token is requested. */
+	preview(spec: RequestSpec): RequestPreview {
+		return this.api.preview(spec);
+	}
+
+	/** Sends one request at a time, signed with the stored token (see the class comment). */
+	async send(spec: RequestSpec): Promise<HttpResponse> {
 		const previous = this.queue;
 		let done!: () => void;
 		this.queue = new Promise<void>((resolve) => (done = resolve));
@@ -78,16 +83,14 @@ export class FeedbackCompanyClient {
 				response = await this.sendSigned(spec);
 			} catch (error) {
 				// Asking again for every item would only repeat the refusal (and hammer the token endpoint).
-				if (error instanceof NodeApiError && error.context.credentialRefused) {
-					this.refusal = error.message.replace(/^\[item \d+\] /, '');
-				}
-				throw asItemError(this.ctx, error, spec.itemIndex ?? 0);
+				if (error instanceof NodeApiError && error.context.credentialRefused) this.refusal = error.message;
+				throw asNodeError(this.ctx.getNode(), error);
 			}
-			const body = (response.body ?? {}) as IDataObject;
-			if (typeof body === 'object' && (body.success === false || body.error === true)) {
-				throw this.refused(response, spec);
+			const body = response.body as IDataObject | undefined;
+			if (body && typeof body === 'object' && (body.success === false || body.error === true)) {
+				throw this.refused(response);
 			}
-			return body;
+			return response;
 		} finally {
 			done();
 		}
@@ -148,35 +151,35 @@ export class FeedbackCompanyClient {
 	}
 
 	private refusedBefore(spec: RequestSpec): NodeApiError {
-		const item = spec.itemIndex !== undefined ? `[item ${spec.itemIndex}] ` : '';
-		return new NodeApiError(this.ctx.getNode(), { message: this.refusal } as JsonObject, {
-			message: `${item}${this.refusal}`,
+		const refused = new NodeApiError(this.ctx.getNode(), { message: this.refusal } as JsonObject, {
+			message: this.refusal,
 			description: `The ${spec.method} ${spec.path} request was not sent: the token request already failed for an earlier item of this execution.`,
-			itemIndex: spec.itemIndex,
 		});
+		refused.context.notSent = true;
+		return refused;
 	}
 
-	private refused(response: HttpResponse, spec: RequestSpec): NodeApiError {
-		const item = spec.itemIndex !== undefined ? `[item ${spec.itemIndex}] ` : '';
+	/** A 2xx answer that says `"success": false`: the provider refused the request. */
+	private refused(response: HttpResponse): NodeApiError {
 		const described = describeError(response);
-		const message = this.api.config.redactor.text(`${item}${PROVIDER}: ${described.message}`);
-		return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
+		const message = this.api.config.redactor.text(`${PROVIDER}: ${described.message}`);
+		const refused = new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
 			message,
 			description: 'The API answered with "success": false.',
 			httpCode: String(response.status),
-			itemIndex: spec.itemIndex,
 		});
+		refused.context.notSent = true;
+		return refused;
 	}
 }
 
-export async function createClient(ctx: IExecuteFunctions, timeoutMs?: number): Promise<FeedbackCompanyClient> {
+export async function createClient(ctx: IExecuteFunctions): Promise<FeedbackCompanyClient> {
 	const credentials = await ctx.getCredentials(CREDENTIAL);
 	const api = new ApiClient(ctx, {
 		credentialType: CREDENTIAL,
 		provider: PROVIDER,
 		baseUrl: (credentials.baseUrl as string) || DEFAULT_BASE_URL,
 		redactor: Redactor.fromCredentials(credentials, ['clientSecret', 'accessToken']),
-		timeoutMs,
 		describeError,
 	});
 	return new FeedbackCompanyClient(ctx, api);
@@ -196,13 +199,11 @@ export async function getPage(
 	qs: IDataObject,
 	page: number,
 	pageSize: number,
-	itemIndex: number,
 ): Promise<Page> {
 	const body = await client.request({
 		method: 'GET',
 		path,
 		qs: { ...qs, page, page_size: pageSize },
-		itemIndex,
 	});
 	const list = body[key];
 	const records = Array.isArray(list) ? stringifyIds(list as IDataObject[]) : [];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpResponse, ProviderError, RequestContext } from '../shared/http/client';
-import { ApiClient, messageFromBody } from '../shared/http/client';
+import { ApiClient, messageFromBody, segment } from '../shared/http/client';
 import { stringifyIds } from '../shared/http/json';
 import { accountKey } from '../shared/http/accounts';
 import { sharedLimiter } from '../shared/http/limiter';
@@ -13,9 +13,7 @@ export const DEFAULT_BASE_URL = 'https://connect.mailerlite.com/api';
 /** MailerLite allows 120 requests per minute per account. */
 export const REQUESTS_PER_MINUTE = 120;
 
-/** Path segment, encoded so an id can never change the path. */
-export const seg = (id: string): string => encodeURIComponent(id);
-export const shopPath = (shopId: string): string => `/ecommerce/shops/${seg(shopId)}`;
+export const shopPath = (shopId: string): string => `/ecommerce/shops/${segment(shopId)}`;
 
 /** 422 bodies: `{"message": "...", "errors": {"customer.email": ["..."]}}`. */
 export function describeError(response: HttpResponse): ProviderError {
@@ -86,9 +84,8 @@ export async function getPage(
 	path: string,
 	page: number,
 	limit: number,
-	itemIndex?: number,
 ): Promise<Page> {
-	const body = (await client.request({ method: 'GET', path, qs: { limit, page }, itemIndex })) as {
+	const body = (await client.request({ method: 'GET', path, qs: { limit, page } })) as {
 		links?: { next?: string | null };
 		meta?: { last_page?: number; current_page?: number };
 	};

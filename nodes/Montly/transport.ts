@@ -1,16 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { HttpResponse, ProviderError } from '../shared/http/client';
-import { ApiClient, messageFromBody } from '../shared/http/client';
+import { ApiClient, messageFromBody, segment } from '../shared/http/client';
 import { Redactor } from '../shared/http/redact';
 
 export const CREDENTIAL = 'montlyApi';
 export const PROVIDER = 'Montly';
 export const DEFAULT_BASE_URL = 'https://api.montly.com';
 
-/** Path segment, encoded so an id can never change the path. */
-export const seg = (id: string): string => encodeURIComponent(id);
-export const orderPath = (orderId: string, action: string): string => `/v1/orders/${seg(orderId)}/${action}`;
+export const orderPath = (orderId: string, action: string): string => `/v1/orders/${segment(orderId)}/${action}`;
 
 interface FieldProblem {
 	field?: unknown;

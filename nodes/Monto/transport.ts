@@ -12,8 +12,6 @@ export const DEFAULT_BASE_URL = 'https://api.monto.io';
  */
 export const DEFAULT_INTERVAL_MS = 2000;
 
-/** Path segment, encoded so an id can never change the path. */
-export const seg = (id: string): string => encodeURIComponent(id);
 
 const STATUS_TEXT: Record<number, string> = {
 	401: 'The API key is invalid or has no access',

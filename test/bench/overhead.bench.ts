@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-import { compact } from '../../nodes/shared/input/parameters';
+import { compact } from '../../nodes/shared/input/body';
 import { fromUpsertFields } from '../../nodes/Esputnik/actions/order/fields';
 import { orderSchema } from '../../nodes/Esputnik/schemas';
 import { mapStatus } from '../../nodes/Esputnik/statuses';

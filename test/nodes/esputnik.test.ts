@@ -406,7 +406,9 @@ describe('eSputnik Order → Create or Update', () => {
 			es.config.reject.set('ord-4', 'Invalid phone');
 			const r = await run(jsonUpsert({ batchSize: 5 }), Array.from({ length: 8 }, (_, n) => order(n)));
 			expect(r.status).toBe('error');
-			expect(r.error?.message).toBe('[item 2] externalOrderId ord-2: eSputnik did not save this order: Contact is blocked');
+			expect(r.error?.message).toBe(
+				'[item 2] externalOrderId ord-2: eSputnik did not save this order: Contact is blocked Items 0–1, 3 were sent; items 2, 4–7 were not.',
+			);
 			expect(r.error?.description).toBe(
 				'eSputnik did not save 2 of the 5 orders of this request: item 2 (ord-2): Contact is blocked; item 4 (ord-4): Invalid phone. The other orders were saved.',
 			);

@@ -87,11 +87,12 @@ describe('Order', () => {
 		expect(jsons(r)[0]).toMatchObject({ status: 'pending', total: 123.4 });
 	});
 
-	it('rejects an invalid item before sending, naming item and field', async () => {
-		const r = await run(createParams(), [orderItem, { ...orderItem, email: 'not-an-email' }]);
+	it('rejects an invalid item before anything is sent, naming item and field', async () => {
+		const r = await run(createParams(), [orderItem, orderItem, { ...orderItem, email: 'not-an-email' }]);
 		expect(r.status).toBe('error');
-		expect(r.error?.message).toBe('[item 1] customer.email: Invalid email address');
-		expect(sim.requestsTo('POST', /\/orders$/)).toHaveLength(1);
+		expect(r.error?.message).toBe('[item 2] customer.email: Invalid email address');
+		// Not even the valid items before it: fixing the item and running again must not create them twice.
+		expect(sim.requestsTo('POST', /\/orders$/)).toHaveLength(0);
 	});
 
 	it('with On Error: Continue, the invalid item becomes a paired error item and the others succeed', async () => {

@@ -89,7 +89,7 @@ describe('Order → Create', () => {
 		expect(posts()[0].json).toEqual(seedExample);
 		expect(posts()[0].headers.authorization).toBe(`Bearer ${MONTLY_API_KEY}`);
 		expect(posts()[0].headers['content-type']).toContain('application/json');
-		expect(jsons(r)).toEqual([{ orderId: 'c8e0bda3-dbe0-55ad-8de7-4b341fab49a3', id: '42' }]);
+		expect(jsons(r)).toEqual([{ orderId: 'c8e0bda3-dbe0-55ad-8de7-4b341fab49a3', id: '42', alreadyExists: false }]);
 	});
 
 	it('fields mode in SEK converts every amount to öre exactly (9627.68 SEK → 962768)', async () => {
@@ -132,7 +132,7 @@ describe('Order → Create', () => {
 				},
 			},
 		});
-		expect(jsons(r)).toEqual([{ orderId: 'ORD-1', id: '42' }]);
+		expect(jsons(r)).toEqual([{ orderId: 'ORD-1', id: '42', alreadyExists: false }]);
 	});
 
 	it('amounts that floats get wrong are still exact', async () => {
@@ -203,21 +203,59 @@ describe('Order → Create', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it('a rejection by Montly shows its code, message and field; a duplicate is not retried', async () => {
-		const first = await run({ resource: 'order', operation: 'create', inputMode: 'json', jsonBody: JSON.stringify(seedExample) });
+	it('If Order Exists: Error shows Montly\'s refusal of a repeated orderId with its code, message and field; it is not retried', async () => {
+		const create = { resource: 'order', operation: 'create', inputMode: 'json', jsonBody: JSON.stringify(seedExample) };
+		const failOnExisting = { ...create, options: { ifExists: 'error' } };
+		const first = await run(create);
 		expect(first.status).toBe('success');
-		const again = await run({ resource: 'order', operation: 'create', inputMode: 'json', jsonBody: JSON.stringify(seedExample) }, [{}], {
-			onError: 'continueRegularOutput',
-		});
+		const again = await run(failOnExisting, [{}], { onError: 'continueRegularOutput' });
 		expect(jsons(again)[0].error).toBe('[item 0] Montly 400: InvalidOrder: Validation error (orderId: orderId must be unique)');
 		expect(jsons(again)[0].details).toEqual({ description: 'orderId: orderId must be unique', httpCode: '400' });
 		expect(posts()).toHaveLength(2);
+		expect(sim.requestsTo('GET', /\/status$/)).toHaveLength(0);
 
 		ml.state.errorShape = 'staging';
-		const staging = await run({ resource: 'order', operation: 'create', inputMode: 'json', jsonBody: JSON.stringify(seedExample) }, [{}], {
-			onError: 'continueRegularOutput',
-		});
+		const staging = await run(failOnExisting, [{}], { onError: 'continueRegularOutput' });
 		expect(jsons(staging)[0].error).toBe('[item 0] Montly 400: Validation error: orderId must be unique');
+	});
+
+	it('a redelivered order (same orderId) is a success by default: the existing order with its status and alreadyExists: true', async () => {
+		const create = { resource: 'order', operation: 'create', inputMode: 'json', jsonBody: JSON.stringify(seedExample) };
+		const first = await run(create);
+		expect(jsons(first)).toEqual([{ orderId: seedExample.data.attributes.orderId, id: '42', alreadyExists: false }]);
+		ml.setStatus(seedExample.data.attributes.orderId, 'accepted');
+		for (const shape of ['documented', 'staging'] as const) {
+			ml.state.errorShape = shape;
+			const again = await run(create);
+			expect(again.status).toBe('success');
+			expect(jsons(again)).toEqual([
+				expect.objectContaining({ orderId: seedExample.data.attributes.orderId, status: 'accepted', alreadyExists: true }),
+			]);
+		}
+		expect(posts()).toHaveLength(3);
+		expect(ml.state.orders.size).toBe(1);
+	});
+
+	it('two executions with the same order at the same moment both succeed, and Montly has it once', async () => {
+		const create = { resource: 'order', operation: 'create', inputMode: 'json', jsonBody: JSON.stringify(seedExample) };
+		const runs = await Promise.all([run(create), run(create), run(create)]);
+		expect(runs.map((r) => r.status)).toEqual(['success', 'success', 'success']);
+		expect(runs.map((r) => jsons(r)[0].alreadyExists).sort()).toEqual([false, true, true]);
+		expect(ml.state.orders.size).toBe(1);
+	});
+
+	it('a 400 for another reason is not taken for an existing order: the status of an unknown order is 404, so the refusal stands', async () => {
+		const create = {
+			resource: 'order',
+			operation: 'create',
+			inputMode: 'json',
+			jsonBody: JSON.stringify({ ...seedExample, data: { ...seedExample.data, attributes: { ...seedExample.data.attributes, orderId: 'NEW-1', orgNumber: '000000-0000' } } }),
+		};
+		sim.inject({ times: 1, status: 400, body: { error: { code: 'OrderNotAccepted', message: 'Declined' } }, match: (q) => q.method === 'POST' });
+		const r = await run(create, [{}], { onError: 'continueRegularOutput' });
+		expect(jsons(r)[0].error).toBe('[item 0] Montly 400: OrderNotAccepted: Declined');
+		expect(sim.requestsTo('GET', /\/status$/)).toHaveLength(1);
+		expect(ml.state.orders.size).toBe(0);
 	});
 
 	it('a create is not repeated after a server error or a dropped connection', async () => {

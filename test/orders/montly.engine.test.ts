@@ -160,7 +160,7 @@ async function expectOutcome(parameters: INodeParameters, item: IDataObject, exp
 		expect(bodies()).toEqual([expected]);
 		const attributes = (expected.data as { attributes: IDataObject }).attributes;
 		// The seed revision of the API answers with Montly's own id.
-		expect(r.output.map((i) => i.json)).toEqual([{ orderId: attributes.orderId, id: '42' }]);
+		expect(r.output.map((i) => i.json)).toEqual([{ orderId: attributes.orderId, id: '42', alreadyExists: false }]);
 	}
 }
 

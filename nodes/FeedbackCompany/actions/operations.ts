@@ -1,26 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty } from '../../shared/input/parameters';
-import { runPerItem } from '../../shared/engine/loop';
+import { runReads } from '../../shared/engine/loop';
+import type { Operation } from '../../shared/engine/router';
 import { fetchPages } from '../../shared/http/pagination';
+import { forOperation, limitProperty, returnAllProperty } from '../../shared/input/parameters';
 import type { FeedbackCompanyClient } from '../transport';
 import { getPage, MAX_PAGE_SIZE, unwrap } from '../transport';
-
-export type Execute = (this: IExecuteFunctions, client: FeedbackCompanyClient) => Promise<INodeExecutionData[]>;
-
-export interface Operation {
-	description: INodeProperties[];
-	execute: Execute;
-}
 
 interface Base {
 	resource: string;
 	operation: string;
 }
 
-export const describe = (base: Base, properties: INodeProperties[]): INodeProperties[] =>
-	updateDisplayOptions({ show: { resource: [base.resource], operation: [base.operation] } }, properties);
+const describe = (base: Base, properties: INodeProperties[]): INodeProperties[] =>
+	forOperation(base.resource, base.operation, properties);
 
 /** One GET per item; the record is the body's `key` property. */
 export function getOne(
@@ -30,16 +23,15 @@ export function getOne(
 		qs?: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
 		key: string;
 	},
-): Operation {
+): Operation<FeedbackCompanyClient> {
 	return {
 		description: describe(spec, spec.properties),
 		async execute(client) {
-			return await runPerItem(this, async (itemIndex) => {
+			return await runReads(this, async (itemIndex) => {
 				const body = await client.request({
 					method: 'GET',
 					path: spec.path(this, itemIndex),
 					qs: spec.qs?.(this, itemIndex),
-					itemIndex,
 				});
 				return unwrap(body, spec.key);
 			});
@@ -55,16 +47,16 @@ export function getMany(
 		key: string;
 		qs: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
 	},
-): Operation {
+): Operation<FeedbackCompanyClient> {
 	return {
 		description: describe(spec, [returnAllProperty, limitProperty, ...spec.properties]),
 		async execute(client) {
-			return await runPerItem(this, async (itemIndex) => {
+			return await runReads(this, async (itemIndex) => {
 				const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 				const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 				const qs = spec.qs(this, itemIndex);
 				return await fetchPages(
-					(page, size) => getPage(client, spec.path, spec.key, qs, page, size, itemIndex),
+					(page, size) => getPage(client, spec.path, spec.key, qs, page, size),
 					{
 						returnAll,
 						limit,

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeoutOption } from '../../shared/input/parameters';
+
 /** `shopId`: every resource lives in a shop; picked from the list or given by id. */
 export const shopIdProperty: INodeProperties = {
 	displayName: 'Shop',
@@ -52,17 +54,9 @@ export const optionsProperty: INodeProperties = {
 			description:
 				'MailerLite allows 120 requests per minute per account. Lower this when other workflows use the same account at the same time.',
 		},
-		{
-			displayName: 'Timeout (Ms)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1000 },
-			default: 60000,
-			description: 'How long to wait for one response before it counts as failed',
-		},
+		timeoutOption,
 	],
 };
-
 
 /** `createSubscriber` of the order input modes (the Fields mode has `create_subscriber` among its fields). */
 export const createSubscriberProperty: INodeProperties = {

@@ -1,38 +1,21 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-import {
-	compact,
-	inputModeProperty,
-	jsonBodyProperty,
-	limitProperty,
-	readBody,
-	requiredId,
-	returnAllProperty,
-} from '../../shared/input/parameters';
 import { dryRunProperty } from '../../shared/engine/dry-run';
-import type { ApiClient } from '../../shared/http/client';
-import { runBatched, runPerItem } from '../../shared/engine/loop';
-import { inOrderModes, mapOrder, orderInputModeProperty, orderSourceProperties } from '../../shared/orders/input';
-import type { CanonicalOrder } from '../../shared/orders/model';
+import type { Entry, Outcome } from '../../shared/engine/loop';
+import { runReads, runWrites } from '../../shared/engine/loop';
+import type { Operation } from '../../shared/engine/router';
+import type { ApiClient, HttpResponse } from '../../shared/http/client';
 import { fetchPages } from '../../shared/http/pagination';
+import { compact, readBody, requiredId } from '../../shared/input/body';
+import { forOperation, inputModeProperty, jsonBodyProperty, limitProperty, returnAllProperty } from '../../shared/input/parameters';
 import type { Issue } from '../../shared/input/validation';
 import { validateItem } from '../../shared/input/validation';
+import { inOrderModes, mapOrder, orderInputModeProperty, orderSourceProperties, readBodyOrOrder } from '../../shared/orders/input';
+import type { CanonicalOrder } from '../../shared/orders/model';
 import { describeError, getPage, unwrap, unwrapList } from '../transport';
 import { optionsProperty } from './common';
-
-export type Execute = (this: IExecuteFunctions, client: ApiClient) => Promise<INodeExecutionData[]>;
-
-export interface Operation {
-	description: INodeProperties[];
-	execute: Execute;
-}
 
 /** The path of one item, built from its id parameters. */
 export type PathOf = (ctx: IExecuteFunctions, itemIndex: number) => string;
@@ -46,41 +29,41 @@ interface Base {
 }
 
 const describe = (base: Base, properties: INodeProperties[], writes = false): INodeProperties[] =>
-	updateDisplayOptions(
-		{ show: { resource: [base.resource], operation: [base.operation] } },
-		[...base.ids, ...properties, ...(writes ? [dryRunProperty] : []), optionsProperty],
-	);
+	forOperation(base.resource, base.operation, [
+		...base.ids,
+		...properties,
+		...(writes ? [dryRunProperty] : []),
+		optionsProperty,
+	]);
 
-/** Writes wait for each other unless every item's outcome is reported anyway ("On Error: Continue"),
- * so a failing item never leaves later items half-sent. Reads run four at a time. */
 /** Pages of a Get Many fetched at once after the first. */
 const PAGE_CONCURRENCY = 10;
 
-const writeConcurrency = (ctx: IExecuteFunctions) => (ctx.continueOnFail() ? 4 : 1);
+/** Writes in flight at once with "On Error: Continue" (without it, the engine sends one at a time). */
+const WRITE_CONCURRENCY = 4;
 
-export function getOne(base: Base): Operation {
+export function getOne(base: Base): Operation<ApiClient> {
 	return {
 		description: describe(base, []),
 		async execute(client) {
-			return await runPerItem(
+			return await runReads(
 				this,
-				async (itemIndex) =>
-					unwrap(await client.request({ method: 'GET', path: base.path(this, itemIndex), itemIndex })),
+				async (itemIndex) => unwrap(await client.request({ method: 'GET', path: base.path(this, itemIndex) })),
 				{ concurrency: 4 },
 			);
 		},
 	};
 }
 
-export function getMany(base: Base & { pageSize: number }): Operation {
+export function getMany(base: Base & { pageSize: number }): Operation<ApiClient> {
 	return {
 		description: describe(base, [returnAllProperty, limitProperty]),
 		async execute(client) {
-			return await runPerItem(this, async (itemIndex) => {
+			return await runReads(this, async (itemIndex) => {
 				const path = base.path(this, itemIndex);
 				const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 				const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-				return await fetchPages((page, size) => getPage(client, path, page, size, itemIndex), {
+				return await fetchPages((page, size) => getPage(client, path, page, size), {
 					returnAll,
 					limit,
 					pageSize: base.pageSize,
@@ -94,16 +77,15 @@ export function getMany(base: Base & { pageSize: number }): Operation {
 	};
 }
 
-export function count(base: Base): Operation {
+export function count(base: Base): Operation<ApiClient> {
 	return {
 		description: describe(base, []),
 		async execute(client) {
-			return await runPerItem(this, async (itemIndex) => {
+			return await runReads(this, async (itemIndex) => {
 				const body = (await client.request({
 					method: 'GET',
 					path: base.path(this, itemIndex),
 					qs: { limit: 0 },
-					itemIndex,
 				})) as { total?: unknown };
 				return { total: Number(body?.total ?? 0) };
 			});
@@ -111,20 +93,18 @@ export function count(base: Base): Operation {
 	};
 }
 
-export function deleteOne(base: Base & { idParam: string }): Operation {
+export function deleteOne(base: Base & { idParam: string }): Operation<ApiClient> {
 	return {
 		description: describe(base, [], true),
 		async execute(client) {
-			return await runPerItem(
-				this,
-				async (itemIndex) => {
-					const path = base.path(this, itemIndex);
-					const body = await client.request({ method: 'DELETE', path, itemIndex });
-					const record = body === undefined ? {} : unwrap(body);
-					return { deleted: true, ...record, id: requiredId(this, base.idParam, itemIndex) };
-				},
-				{ concurrency: writeConcurrency(this) },
-			);
+			return await runWrites(this, client, {
+				prepare: (itemIndex) => ({ path: base.path(this, itemIndex), id: requiredId(this, base.idParam, itemIndex) }),
+				request: ([{ payload }]) => ({ method: 'DELETE', path: payload.path }),
+				outcomes: (answer, [{ payload }]) => [
+					{ records: { deleted: true, ...(answer.body === undefined ? {} : unwrap(answer.body)), id: payload.id } },
+				],
+				concurrency: WRITE_CONCURRENCY,
+			});
 		},
 	};
 }
@@ -155,20 +135,19 @@ function bodyOf<S extends z.ZodType>(
 	itemIndex: number,
 	spec: Pick<WriteSpec<S>, 'fromFields' | 'orderModes'>,
 ): unknown {
+	const fromFields = () => compact(spec.fromFields(ctx, itemIndex));
 	const { orderModes } = spec;
-	return readBody(
-		ctx,
-		itemIndex,
-		() => compact(spec.fromFields(ctx, itemIndex)),
-		orderModes &&
-			((order) => mapOrder(ctx, itemIndex, (issues) => orderModes.fromOrder(ctx, itemIndex, order, issues))),
+	if (!orderModes) return readBody(ctx, itemIndex, fromFields);
+	return readBodyOrOrder(ctx, itemIndex, fromFields, (order) =>
+		mapOrder(ctx, itemIndex, (issues) => orderModes.fromOrder(ctx, itemIndex, order, issues)),
 	);
 }
 
-/** Fields-or-JSON (or order) input, validated per item, then one request per item. */
-export function write<S extends z.ZodType>(spec: WriteSpec<S>): Operation {
-	return {
-		description: describe(spec, [
+/** The parameters of a write: input mode, JSON body, fields, order modes. */
+function writeDescription<S extends z.ZodType>(spec: WriteSpec<S>): INodeProperties[] {
+	return describe(
+		spec,
+		[
 			spec.orderModes ? orderInputModeProperty : inputModeProperty,
 			jsonBodyProperty(spec.example, spec.hint),
 			...spec.fields.map((p) => ({
@@ -176,18 +155,25 @@ export function write<S extends z.ZodType>(spec: WriteSpec<S>): Operation {
 				displayOptions: { show: { ...p.displayOptions?.show, inputMode: ['fields'] } },
 			})),
 			...(spec.orderModes ? [...orderSourceProperties, ...inOrderModes(spec.orderModes.properties)] : []),
-		], true),
+		],
+		true,
+	);
+}
+
+/** Fields-or-JSON (or order) input, validated per item, then one request per item. */
+export function write<S extends z.ZodType>(spec: WriteSpec<S>): Operation<ApiClient> {
+	return {
+		description: writeDescription(spec),
 		async execute(client) {
-			return await runPerItem(
-				this,
-				async (itemIndex) => {
-					const input = bodyOf(this, itemIndex, spec);
-					const body = validateItem(this.getNode(), spec.schema, input, itemIndex);
-					const path = spec.path(this, itemIndex);
-					return unwrap(await client.request({ method: spec.method, path, body, itemIndex }));
-				},
-				{ concurrency: writeConcurrency(this) },
-			);
+			return await runWrites(this, client, {
+				prepare: (itemIndex) => ({
+					body: validateItem(this.getNode(), spec.schema, bodyOf(this, itemIndex, spec), itemIndex),
+					path: spec.path(this, itemIndex),
+				}),
+				request: ([{ payload }]) => ({ method: spec.method, path: payload.path, body: payload.body }),
+				outcomes: (answer) => [{ records: unwrap(answer.body) }],
+				concurrency: WRITE_CONCURRENCY,
+			});
 		},
 	};
 }
@@ -204,21 +190,19 @@ export interface ImportSpec<S extends z.ZodType> extends Omit<WriteSpec<S>, 'met
  * entry index (`0.name`); each complaint lands on its own item, and the others are reported as not
  * imported because the provider rejects the whole request.
  */
-export function importAll<S extends z.ZodType>(spec: ImportSpec<S>): Operation {
-	const write_ = write({ ...spec, method: 'POST' });
+export function importAll<S extends z.ZodType>(spec: ImportSpec<S>): Operation<ApiClient> {
 	return {
-		description: write_.description,
+		description: writeDescription({ ...spec, method: 'POST' }),
 		async execute(client) {
 			const node = this.getNode();
 			let path: string | undefined;
-			return await runBatched(this, {
+			return await runWrites(this, client, {
 				batchSize: Number.MAX_SAFE_INTEGER,
 				prepare: (itemIndex) => {
-					const input = bodyOf(this, itemIndex, spec);
-					const entry = validateItem(node, spec.schema, input, itemIndex);
+					const entry = validateItem(node, spec.schema, bodyOf(this, itemIndex, spec), itemIndex);
 					const itemPath = spec.path(this, itemIndex);
 					if (path !== undefined && itemPath !== path) {
-						throw new NodeOperationError(node, `[item ${itemIndex}] shopId: All items of one import must go to the same shop`, {
+						throw new NodeOperationError(node, 'shopId: All items of one import must go to the same shop', {
 							itemIndex,
 							description: 'Split the items by shop, e.g. with a Loop Over Items node.',
 						});
@@ -226,17 +210,16 @@ export function importAll<S extends z.ZodType>(spec: ImportSpec<S>): Operation {
 					path = itemPath;
 					return entry;
 				},
+				request: (batch) => ({
+					method: 'POST',
+					path: path!,
+					body: spec.wrap(batch.map((b) => b.payload)),
+					allowStatus: [422],
+				}),
 				part: (entry) => spec.wrap([entry.payload]),
-				send: async (batch) => {
-					const response = await client.send({
-						method: 'POST',
-						path: path!,
-						body: spec.wrap(batch.map((b) => b.payload)),
-						itemIndex: batch[0].itemIndex,
-						allowStatus: [422],
-					});
-					if (response.status === 422) return importRejections(this, response, batch, spec.errorPrefix);
-					const records = unwrapList(response.body);
+				outcomes: (answer, batch) => {
+					if (answer.status === 422) return importRejections(this, answer, batch, spec.errorPrefix);
+					const records = unwrapList(answer.body);
 					if (records.length === batch.length) return records.map((records) => ({ records }));
 					// The provider answered with a different number of records: keep them all, on the first item.
 					return batch.map((_, i) => ({ records: i === 0 ? records : [] }));
@@ -246,12 +229,12 @@ export function importAll<S extends z.ZodType>(spec: ImportSpec<S>): Operation {
 	};
 }
 
-function importRejections(
+function importRejections<P>(
 	ctx: IExecuteFunctions,
-	response: Parameters<typeof describeError>[0],
-	batch: Array<{ itemIndex: number }>,
+	response: HttpResponse,
+	batch: Array<Entry<P>>,
 	prefix: string,
-) {
+): Outcome[] {
 	const errors = ((response.body as { errors?: Record<string, string[]> })?.errors ?? {}) as Record<
 		string,
 		string[]
@@ -267,9 +250,7 @@ function importRejections(
 	const summary = describeError(response);
 	return batch.map(({ itemIndex }, position) => {
 		const own = byEntry.get(position);
-		const message = own
-			? `[item ${itemIndex}] ${own[0]}`
-			: `[item ${itemIndex}] Not imported: MailerLite rejected the import because of other items`;
+		const message = own ? own[0] : 'Not imported: MailerLite rejected the import because of other items';
 		return {
 			error: new NodeApiError(ctx.getNode(), { message } as never, {
 				message,

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requiredId } from '../../shared/input/parameters';
-import { seg, shopPath } from '../transport';
+import { segment } from '../../shared/http/client';
+import { requiredId } from '../../shared/input/body';
+import { shopPath } from '../transport';
 
 type Ctx = IExecuteFunctions;
 
@@ -11,10 +12,10 @@ export const shop = (ctx: Ctx, i: number): string => shopPath(requiredId(ctx, 's
 export const inShop =
 	(collection: string, idParam?: string) =>
 	(ctx: Ctx, i: number): string =>
-		`${shop(ctx, i)}/${collection}` + (idParam ? `/${seg(requiredId(ctx, idParam, i))}` : '');
+		`${shop(ctx, i)}/${collection}` + (idParam ? `/${segment(requiredId(ctx, idParam, i))}` : '');
 
 /** `/ecommerce/shops/{shopId}/carts/{cartId}/items[/{itemId}]`. */
 export const cartItems =
 	(withItemId: boolean) =>
 	(ctx: Ctx, i: number): string =>
-		`${inShop('carts', 'cartId')(ctx, i)}/items` + (withItemId ? `/${seg(requiredId(ctx, 'itemId', i))}` : '');
+		`${inShop('carts', 'cartId')(ctx, i)}/items` + (withItemId ? `/${segment(requiredId(ctx, 'itemId', i))}` : '');

@@ -7,11 +7,12 @@ import * as cartItem from './cartItem';
 import * as category from './category';
 import * as customer from './customer';
 import * as order from './order';
-import type { Operation } from './operations';
+import type { Operation } from '../../shared/engine/router';
+import type { ApiClient } from '../../shared/http/client';
 import * as product from './product';
 import * as shop from './shop';
 
-const resources: Record<string, Record<string, Operation>> = {
+const resources: Record<string, Record<string, Operation<ApiClient>>> = {
 	cart: cart.operations,
 	cartItem: cartItem.operations,
 	category: category.operations,

@@ -1,12 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ApiClient } from '../../shared/http/client';
+import { timeoutOption } from '../../shared/input/parameters';
 import { DEFAULT_INTERVAL_MS } from '../transport';
-
-export interface Operation {
-	description: INodeProperties[];
-	execute: (this: IExecuteFunctions, client: ApiClient) => Promise<INodeExecutionData[]>;
-}
 
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
@@ -34,13 +29,6 @@ export const optionsProperty: INodeProperties = {
 			description:
 				'Monto states no limit; about 30 requests a minute per IP were observed. The default of one request every 2 s keeps bulk runs clear of "Too many requests".',
 		},
-		{
-			displayName: 'Timeout (Ms)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1000 },
-			default: 60000,
-			description: 'How long to wait for one response before it counts as failed',
-		},
+		timeoutOption,
 	],
 };

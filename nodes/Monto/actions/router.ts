@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/engine/router';
 import { createClient } from '../transport';
-import type { Operation } from './common';
+import type { Operation } from '../../shared/engine/router';
+import type { ApiClient } from '../../shared/http/client';
 import * as order from './order';
 
-const resources: Record<string, Record<string, Operation>> = {
+const resources: Record<string, Record<string, Operation<ApiClient>>> = {
 	order: order.operations,
 };
 

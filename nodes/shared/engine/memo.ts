@@ -31,15 +31,13 @@ export interface MemoAnswer {
 
 type RunRecords = Record<string, MemoAnswer>;
 
-const memos = new WeakMap<object, RetryMemo>();
-
 export class RetryMemo {
 	private constructor(
 		private readonly records: RunRecords,
 		private readonly drop: () => void,
 	) {}
 
-	/** Opens the memo of this node run (called once per node run by `route`). */
+	/** Opens the memo of this node run (the write loop does, once per node run). */
 	static open(ctx: IExecuteFunctions): RetryMemo | undefined {
 		if (typeof ctx.getContext !== 'function') return undefined;
 		const context = ctx.getContext('node') as IDataObject;
@@ -50,25 +48,19 @@ export class RetryMemo {
 			delete all[runIndex];
 			if (Object.keys(all).length === 0) delete context[CONTEXT_KEY];
 		});
-		memos.set(ctx, memo);
 		return memo;
-	}
-
-	/** The memo `route` opened for this execution context, if any. */
-	static of(ctx: object): RetryMemo | undefined {
-		return memos.get(ctx);
 	}
 
 	get size(): number {
 		return Object.keys(this.records).length;
 	}
 
-	static key(itemIndex: number | undefined, request: { method: string; path: string; qs?: unknown; body?: unknown }): string {
+	static key(itemIndex: number, request: { method: string; path: string; qs?: unknown; body?: unknown }): string {
 		const hash = createHash('sha256')
 			.update(JSON.stringify([request.method, request.path, request.qs ?? null, request.body ?? null]))
 			.digest('base64url')
 			.slice(0, 24);
-		return `${itemIndex ?? '-'}:${hash}`;
+		return `${itemIndex}:${hash}`;
 	}
 
 	get(key: string): MemoAnswer | undefined {

@@ -1,10 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { RetryMemo } from './memo';
-
-/** An operation of a resource: runs all input items with the execution's one client. */
-export interface RoutedOperation<Client> {
+/**
+ * An operation of a resource: its parameters (shown for that resource and operation) and what it
+ * does with all input items, given the execution's one client. Writes run `runWrites`, reads
+ * `runReads` (loop.ts).
+ */
+export interface Operation<Client> {
+	description: INodeProperties[];
 	execute: (this: IExecuteFunctions, client: Client) => Promise<INodeExecutionData[]>;
 }
 
@@ -15,21 +18,15 @@ export interface RoutedOperation<Client> {
  */
 export async function route<Client>(
 	ctx: IExecuteFunctions,
-	resources: Record<string, Record<string, RoutedOperation<Client>>>,
+	resources: Record<string, Record<string, Pick<Operation<Client>, 'execute'>>>,
 	createClient: (ctx: IExecuteFunctions, options: IDataObject) => Promise<Client>,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const run = resources[resource]?.[operation];
 	if (!run) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const memo = RetryMemo.open(ctx);
-	const output = await run.execute.call(ctx, await createClient(ctx, options));
-	memo?.finish(output);
-	return [output];
+	return [await run.execute.call(ctx, await createClient(ctx, options))];
 }

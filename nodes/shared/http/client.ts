@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	INode,
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -12,8 +13,6 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { CREDENTIAL_REFUSED } from './credential-error';
 import { parseBody } from './json';
 import type { SlidingWindowLimiter } from './limiter';
-import { DryRunRequest, mustNotSend } from '../engine/dry-run';
-import { RetryMemo } from '../engine/memo';
 import type { Redactor } from './redact';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -23,6 +22,14 @@ export interface HttpResponse {
 	headers: Record<string, string>;
 	/** Parsed JSON (big integers kept as strings), the raw text, or undefined when empty. */
 	body: unknown;
+}
+
+/** The request a dry run shows instead of sending it. Secrets are never part of it. */
+export interface RequestPreview extends IDataObject {
+	method: string;
+	url: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
 }
 
 /** What a provider's error body says, in the user's terms. */
@@ -80,7 +87,6 @@ export interface RequestSpec {
 	 * (a 429, or a connection that was never made).
 	 */
 	idempotent?: boolean;
-	itemIndex?: number;
 	/** Statuses returned to the caller instead of thrown (e.g. a 404 that means "valid key"). */
 	allowStatus?: number[];
 	/**
@@ -112,6 +118,9 @@ interface Attempt {
 	/** n8n's SSRF protection refused the destination; nothing was sent. */
 	ssrfBlocked?: string;
 }
+
+/** A path segment, encoded so that an id can never change the path. */
+export const segment = (id: string): string => encodeURIComponent(id);
 
 function headerMap(headers: unknown): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -146,8 +155,6 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.ra
  */
 export class ApiClient {
 	readonly policy: RetryPolicy;
-	/** Requests sent, retries included; benchmarks and tests read it. */
-	requestCount = 0;
 
 	constructor(
 		private readonly ctx: RequestContext,
@@ -160,43 +167,8 @@ export class ApiClient {
 		return (await this.send(spec)).body as T;
 	}
 
-	/**
-	 * Sends with retries and returns the final response; throws NodeApiError for failures. A write
-	 * that already succeeded in an earlier try of this node run (n8n's Retry On Fail, or a retried
-	 * execution) is not sent again: its recorded answer is returned (memo.ts).
-	 */
+	/** Sends with retries and returns the final response; throws NodeApiError for failures. */
 	async send(spec: RequestSpec): Promise<HttpResponse> {
-		this.dryRunGuard(spec);
-		const memo = spec.method === 'GET' ? undefined : RetryMemo.of(this.ctx);
-		if (!memo) return await this.sendNow(spec);
-		const key = RetryMemo.key(spec.itemIndex, spec);
-		const earlier = memo.get(key);
-		if (earlier) {
-			this.ctx.logger?.debug(`${this.config.provider}: ${spec.method} ${spec.path} succeeded in an earlier try; not sent again`);
-			return { status: earlier.status, headers: {}, body: earlier.body };
-		}
-		const response = await this.sendNow(spec);
-		if (response.status < 400) memo.record(key, { status: response.status, body: response.body });
-		return response;
-	}
-
-	/**
-	 * With Dry Run on for the request's item (or its batch), throws the request it would send
-	 * instead of sending it; called before anything touches the network or the credential's token.
-	 */
-	dryRunGuard(spec: RequestSpec): void {
-		if (spec.method === 'GET' || !mustNotSend(this.ctx, spec.itemIndex)) return;
-		const redact = this.config.redactor;
-		const preview: Record<string, unknown> = {
-			method: spec.method,
-			url: redact.text(this.config.baseUrl.replace(/\/+$/, '') + spec.path),
-		};
-		if (spec.qs && Object.keys(spec.qs).length) preview.qs = redact.value(spec.qs);
-		if (spec.body !== undefined) preview.body = redact.value(JSON.parse(JSON.stringify(spec.body)) as unknown);
-		throw new DryRunRequest(preview as unknown as ConstructorParameters<typeof DryRunRequest>[0]);
-	}
-
-	private async sendNow(spec: RequestSpec): Promise<HttpResponse> {
 		const idempotent = spec.idempotent ?? !['POST', 'PATCH'].includes(spec.method);
 		for (let attempt = 1; ; attempt++) {
 			const result = await this.attempt(spec);
@@ -220,6 +192,18 @@ export class ApiClient {
 			);
 			await sleep(wait);
 		}
+	}
+
+	/** The request as a dry run shows it: method, URL, query and body, with every secret redacted. */
+	preview(spec: RequestSpec): RequestPreview {
+		const redact = this.config.redactor;
+		const preview: RequestPreview = {
+			method: spec.method,
+			url: redact.text(this.config.baseUrl.replace(/\/+$/, '') + spec.path),
+		};
+		if (spec.qs && Object.keys(spec.qs).length) preview.qs = redact.value(spec.qs);
+		if (spec.body !== undefined) preview.body = redact.value(JSON.parse(JSON.stringify(spec.body)) as IDataObject);
+		return preview;
 	}
 
 	private isRetryable({ response, networkCode }: Attempt, idempotent: boolean): boolean {
@@ -248,7 +232,6 @@ export class ApiClient {
 			options.body = spec.body as IDataObject;
 			options.headers!['Content-Type'] = 'application/json';
 		}
-		this.requestCount++;
 		try {
 			const raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
@@ -299,63 +282,57 @@ export class ApiClient {
 	private failure(result: Attempt, spec: RequestSpec, attempts: number, idempotent: boolean): NodeApiError {
 		const redact = this.config.redactor;
 		const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-		const item = spec.itemIndex !== undefined ? `[item ${spec.itemIndex}] ` : '';
+		const error = (message: string, options: { description?: string; httpCode?: string; notSent?: boolean }) => {
+			const text = redact.text(message);
+			const failure = new NodeApiError(this.ctx.getNode(), { message: text, httpCode: options.httpCode } as JsonObject, {
+				message: text,
+				description: options.description === undefined ? undefined : redact.text(options.description),
+				httpCode: options.httpCode,
+			});
+			// Read by the write engine: the provider never received (or refused) this request.
+			if (options.notSent) failure.context.notSent = true;
+			return keepMessage(failure, text);
+		};
 		if (result.response) {
 			const { status } = result.response;
 			const described = this.config.describeError(result.response);
-			const message = redact.text(`${item}${this.config.provider} ${status}: ${described.message}${tries}`);
-			return keepMessage(
-				new NodeApiError(
-					this.ctx.getNode(),
-					{ message, httpCode: String(status) } as JsonObject,
-					{
-						message,
-						description: described.description ? redact.text(described.description) : undefined,
-						httpCode: String(status),
-						itemIndex: spec.itemIndex,
-					},
-				),
-				message,
-			);
+			return error(`${this.config.provider} ${status}: ${described.message}${tries}`, {
+				description: described.description,
+				httpCode: String(status),
+				notSent: status < 500,
+			});
 		}
 		if (result.ssrfBlocked !== undefined) {
-			const message = redact.text(`${item}${this.config.provider}: ${result.ssrfBlocked}`);
-			return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
-				message,
+			return error(`${this.config.provider}: ${result.ssrfBlocked}`, {
 				description:
 					"n8n's SSRF protection blocked the request, so nothing was sent. If this host is meant to be reachable, allow it with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES.",
-				itemIndex: spec.itemIndex,
+				notSent: true,
 			});
 		}
 		if (result.credentialRefused !== undefined) {
-			const message = redact.text(`${item}${result.credentialRefused}`);
-			const refused = new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
-				message,
+			const refused = error(result.credentialRefused, {
 				description: `The ${spec.method} ${spec.path} request was not sent.`,
-				itemIndex: spec.itemIndex,
+				notSent: true,
 			});
 			refused.context.credentialRefused = true;
 			return refused;
 		}
 		const maybeSent = !NOT_SENT_CODES.has(result.networkCode ?? '');
-		const message = redact.text(
-			`${item}${this.config.provider} could not be reached: ${result.networkCode}${tries}`,
-		);
-		const description = redact.text(
-			(result.networkMessage ?? '') +
+		return error(`${this.config.provider} could not be reached: ${result.networkCode}${tries}`, {
+			description:
+				(result.networkMessage ?? '') +
 				(maybeSent && !idempotent
 					? '. The request may have reached the provider; it was not repeated because that could create a duplicate.'
 					: ''),
-		);
-		return keepMessage(
-			new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
-				message,
-				description,
-				itemIndex: spec.itemIndex,
-			}),
-			message,
-		);
+			notSent: !maybeSent,
+		});
 	}
+}
+
+/** `error` as an n8n node error: itself when it is one, else wrapped. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error);
 }
 
 /**

@@ -1,19 +1,18 @@
 /**
  * Runs `task` over `inputs` with at most `concurrency` at a time; results keep input order.
- * When a task throws and `stopOnError` is set, no new task starts and the first error in
- * input order is thrown once the running tasks have settled.
+ * When a task throws, no new task starts, and the first error in input order is thrown once the
+ * running tasks have settled.
  */
 export async function mapConcurrent<T, R>(
 	inputs: readonly T[],
 	concurrency: number,
 	task: (input: T, index: number) => Promise<R>,
-	stopOnError = true,
 ): Promise<R[]> {
 	const results = new Array<R>(inputs.length);
 	const errors: Array<{ index: number; error: unknown }> = [];
 	let next = 0;
 	const worker = async () => {
-		while (next < inputs.length && !(stopOnError && errors.length)) {
+		while (next < inputs.length && !errors.length) {
 			const index = next++;
 			try {
 				results[index] = await task(inputs[index], index);
@@ -29,11 +28,4 @@ export async function mapConcurrent<T, R>(
 		throw errors[0].error;
 	}
 	return results;
-}
-
-/** Splits `inputs` into consecutive chunks of at most `size`. */
-export function chunk<T>(inputs: readonly T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let i = 0; i < inputs.length; i += size) chunks.push(inputs.slice(i, i + size));
-	return chunks;
 }

@@ -22,17 +22,20 @@ function issueText(issue: Issue): string {
 	return `${formatPath(issue.path)}: ${issue.message}`;
 }
 
-/** A validation failure: the message names the item and the first field; all fields follow. */
+/**
+ * A validation failure of one item: the message names the first field (the engine puts the item's
+ * label in front); all fields follow in the description.
+ */
 export function validationError(node: INode, itemIndex: number, issues: readonly Issue[]): NodeOperationError {
 	const [first, ...rest] = issues;
-	const message = `[item ${itemIndex}] ${issueText(first)}`;
+	const message = issueText(first);
 	const description = rest.length
 		? `Also: ${rest.map(issueText).join('; ')}. Nothing was sent for this item.`
 		: 'Nothing was sent for this item.';
 	return new NodeOperationError(node, message, { itemIndex, description });
 }
 
-/** Parses `value` with `schema`; on failure throws an error naming the item and field. */
+/** Parses `value` with `schema`; on failure throws an error naming the field. */
 export function validateItem<S extends z.ZodType>(
 	node: INode,
 	schema: S,

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { readBody } from '../input/body';
 import type { Issue } from '../input/validation';
 import { validationError } from '../input/validation';
 import type { CanonicalOrder } from './model';
@@ -164,4 +165,18 @@ export function mapOrder<T>(
 	const body = build(issues);
 	if (issues.length) throw validationError(ctx.getNode(), itemIndex, issues);
 	return body;
+}
+
+/**
+ * The item's body in an operation that takes orders: in the order modes what `fromOrder` makes of
+ * the item read as a Shopify or WooCommerce order; in JSON and Fields mode as `readBody` reads it.
+ */
+export function readBodyOrOrder(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fromFields: () => unknown,
+	fromOrder: (order: CanonicalOrder) => unknown,
+): unknown {
+	const mode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	return isOrderMode(mode) ? fromOrder(readOrder(ctx, itemIndex, mode)) : readBody(ctx, itemIndex, fromFields);
 }

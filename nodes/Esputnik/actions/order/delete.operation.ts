@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { dryRunProperty } from '../../../shared/engine/dry-run';
-import { requiredId } from '../../../shared/input/parameters';
+import { runWrites } from '../../../shared/engine/loop';
 import type { ApiClient } from '../../../shared/http/client';
-import { runPerItem } from '../../../shared/engine/loop';
+import { requiredId } from '../../../shared/input/body';
+import { timeoutOption } from '../../../shared/input/parameters';
 import { validateItem } from '../../../shared/input/validation';
 import { timeRangeSchema } from '../../schemas';
-import { timeoutOption } from '../common';
 
 const show = { resource: ['order'], operation: ['delete'] };
 
@@ -78,18 +78,24 @@ export const description = updateDisplayOptions({ show }, properties);
 /** One `DELETE /v1/orders` per item; it schedules a deletion job, which is what `deleted` reports. */
 export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
 	const schema = timeRangeSchema(this.getTimezone());
-	return await runPerItem(this, async (itemIndex) => {
-		const deleteBy = this.getNodeParameter('deleteBy', itemIndex) as string;
-		const qs: IDataObject =
-			deleteBy === 'timeRange'
+	return await runWrites(this, client, {
+		prepare: (itemIndex): IDataObject =>
+			this.getNodeParameter('deleteBy', itemIndex) === 'timeRange'
 				? validateItem(
 						this.getNode(),
 						schema,
 						{ from: this.getNodeParameter('from', itemIndex, ''), to: this.getNodeParameter('to', itemIndex, '') },
 						itemIndex,
 					)
-				: { externalOrderId: requiredId(this, 'externalOrderId', itemIndex) };
-		const body = await client.request({ method: 'DELETE', path: '/v1/orders', qs, itemIndex });
-		return body === undefined ? { deleted: true, ...qs } : { deleted: true, ...qs, response: body as IDataObject };
+				: { externalOrderId: requiredId(this, 'externalOrderId', itemIndex) },
+		request: ([{ payload }]) => ({ method: 'DELETE', path: '/v1/orders', qs: payload }),
+		outcomes: (answer, [{ payload }]) => [
+			{
+				records:
+					answer.body === undefined
+						? { deleted: true, ...payload }
+						: { deleted: true, ...payload, response: answer.body as IDataObject },
+			},
+		],
 	});
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact } from '../../../shared/input/parameters';
+import { compact } from '../../../shared/input/body';
 
 const contactHint = 'Give at least one of External Customer ID, Email and Phone, or eSputnik cannot link the order to a contact and sends it no messages';
 
@@ -170,7 +170,7 @@ function parseJsonField(ctx: IExecuteFunctions, i: number, name: string, value: 
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `[item ${i}] ${name}: Invalid JSON (${(error as Error).message})`, {
+		throw new NodeOperationError(ctx.getNode(), `${name}: Invalid JSON (${(error as Error).message})`, {
 			itemIndex: i,
 			description: 'Nothing was sent for this item.',
 		});

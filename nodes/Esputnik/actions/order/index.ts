@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/input/operation-property';
-import type { Operation } from '../common';
+import type { Operation } from '../../../shared/engine/router';
+import type { ApiClient } from '../../../shared/http/client';
 import * as deleteOp from './delete.operation';
 import * as upsert from './upsert.operation';
 
-export const operations: Record<string, Operation> = { delete: deleteOp, upsert };
+export const operations: Record<string, Operation<ApiClient>> = { delete: deleteOp, upsert };
 
 export const description: INodeProperties[] = [
 	operationProperty(

@@ -1,26 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, jsonBodyProperty, readBody } from '../../../shared/input/parameters';
 import { dryRunProperty } from '../../../shared/engine/dry-run';
-import type { ApiClient, HttpResponse, RequestSpec } from '../../../shared/http/client';
+import type { Entry, Outcome } from '../../../shared/engine/loop';
+import { runWrites } from '../../../shared/engine/loop';
+import type { ApiClient, HttpResponse } from '../../../shared/http/client';
 import { keepMessage } from '../../../shared/http/client';
-import type { BatchOutcome } from '../../../shared/engine/loop';
-import { runBatched } from '../../../shared/engine/loop';
+import { compact } from '../../../shared/input/body';
+import { jsonBodyProperty, timeoutOption } from '../../../shared/input/parameters';
+import { validateItem } from '../../../shared/input/validation';
 import {
 	isOrderMode,
 	orderInputModeProperty,
 	orderSourceProperties,
+	readBodyOrOrder,
 	readStatusOverride,
 	statusOverrideProperty,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/input/validation';
 import { fromOrder } from '../../fromOrder';
 import type { Order } from '../../schemas';
 import { orderSchema } from '../../schemas';
@@ -28,7 +24,6 @@ import type { StatusMapping } from '../../statuses';
 import { mapStatus } from '../../statuses';
 import type { FailedOrder } from '../../transport';
 import { isDuplicatedRequest, MAX_ORDERS_PER_REQUEST, readFailedOrders } from '../../transport';
-import { timeoutOption } from '../common';
 import { fromUpsertFields, upsertExample, upsertFields } from './fields';
 
 const show = { resource: ['order'], operation: ['upsert'] };
@@ -140,75 +135,55 @@ export async function execute(
 		checkTotalCost: options.checkTotalCost ?? true,
 	});
 	const mapping = options.statusMapping ?? 'none';
-	const batchSize = Math.min(
-		MAX_ORDERS_PER_REQUEST,
-		Math.max(1, Math.floor(options.batchSize ?? MAX_ORDERS_PER_REQUEST)),
-	);
 	const node = this.getNode();
-	return await runBatched<Order>(this, {
-		batchSize,
+	return await runWrites(this, client, {
+		batchSize: Math.min(MAX_ORDERS_PER_REQUEST, Math.max(1, Math.floor(options.batchSize ?? MAX_ORDERS_PER_REQUEST))),
 		prepare: (itemIndex) => {
-			const input = readBody(
+			const input = readBodyOrOrder(
 				this,
 				itemIndex,
 				() => compact(fromUpsertFields(this, itemIndex)),
 				(order) => fromOrder(order, { statusOverride: readStatusOverride(this, itemIndex) }),
 			);
 			if (isObject(input) && Array.isArray(input.orders)) {
-				throw new NodeOperationError(
-					node,
-					`[item ${itemIndex}] orders: Give one order per item, not the {"orders": [...]} wrapper`,
-					{
-						itemIndex,
-						description:
-							'The node builds the wrapper itself. Split the orders into items, e.g. with a Split Out node. Nothing was sent for this item.',
-					},
-				);
+				throw new NodeOperationError(node, 'orders: Give one order per item, not the {"orders": [...]} wrapper', {
+					itemIndex,
+					description:
+						'The node builds the wrapper itself. Split the orders into items, e.g. with a Split Out node. Nothing was sent for this item.',
+				});
 			}
 			// The order modes have mapped the status already, by the order's own platform.
 			const ownStatus = isOrderMode(this.getNodeParameter('inputMode', itemIndex, 'fields'));
-			const withStatus =
-				isObject(input) && !ownStatus
-					? { ...input, status: mapStatus(input.status, mapping) }
-					: input;
+			const withStatus = isObject(input) && !ownStatus ? { ...input, status: mapStatus(input.status, mapping) } : input;
 			return validateItem(node, schema, withStatus, itemIndex) as Order;
 		},
-		send: async (batch) => await sendOrders(this, client, batch),
+		request: (batch) => ({
+			method: 'POST',
+			path: '/v1/orders',
+			body: { orders: batch.map((entry) => entry.payload) },
+			// An upsert by externalOrderId: sending it again cannot duplicate an order.
+			idempotent: true,
+			// "Duplicated request" (an identical request repeated) comes as an error; its status is UNVERIFIED.
+			allowStatus: DUPLICATE_STATUSES,
+		}),
 		part: (entry) => ({ orders: [entry.payload] }),
+		outcomes: (answer, batch) => outcomesOf(this, client, answer, batch),
 	});
 }
 
-type Batch = Array<{ itemIndex: number; payload: Order }>;
+const DUPLICATE_STATUSES = [400, 409, 422];
 
-async function sendOrders(
-	ctx: IExecuteFunctions,
-	client: ApiClient,
-	batch: Batch,
-): Promise<BatchOutcome[]> {
-	const spec: RequestSpec = {
-		method: 'POST',
-		path: '/v1/orders',
-		body: { orders: batch.map((entry) => entry.payload) },
-		// An upsert by externalOrderId: sending it again cannot duplicate an order.
-		idempotent: true,
-	};
-	// Dry Run: the request is shown, not sent (outside the catch below, which would report it as failed).
-	client.dryRunGuard(spec);
-	let response: HttpResponse;
-	try {
-		response = await client.send(spec);
-	} catch (error) {
-		if (error instanceof NodeApiError && isDuplicatedRequest(error.message)) {
-			return batch.map(({ payload }) => ({
-				records: { success: true, duplicatedRequest: true, ...payload },
-			}));
-		}
-		throw batchError(ctx, error, batch);
+type Batch = Array<Entry<Order>>;
+
+function outcomesOf(ctx: IExecuteFunctions, client: ApiClient, answer: HttpResponse, batch: Batch): Outcome[] {
+	if (answer.status >= 400) {
+		const failure = client.failureFor(answer, { method: 'POST', path: '/v1/orders', idempotent: true });
+		if (!isDuplicatedRequest(failure.message)) throw failure;
+		return batch.map(({ payload }) => ({ records: { success: true, duplicatedRequest: true, ...payload } }));
 	}
-	const session = sessionFields(response.body);
-	const failures = readFailedOrders(response.body);
-	if (!failures.length)
-		return batch.map(({ payload }) => ({ records: { success: true, ...payload, ...session } }));
+	const session = sessionFields(answer.body);
+	const failures = readFailedOrders(answer.body);
+	if (!failures.length) return batch.map(({ payload }) => ({ records: { success: true, ...payload, ...session } }));
 	return failedOutcomes(ctx, client, batch, failures, session);
 }
 
@@ -225,33 +200,6 @@ function sessionFields(body: unknown): IDataObject {
 	return out;
 }
 
-const range = (batch: Batch) =>
-	batch.length === 1
-		? `[item ${batch[0].itemIndex}]`
-		: `[items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex}]`;
-
-/** A failure of the whole request, naming the items it carried. */
-function batchError(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	batch: Batch,
-): NodeApiError | NodeOperationError {
-	const message = `${range(batch)} ${(error as Error).message}`;
-	if (error instanceof NodeApiError) {
-		const wrapped = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-			message,
-			description: error.description ?? undefined,
-			httpCode: error.httpCode ?? undefined,
-			itemIndex: batch[0].itemIndex,
-		});
-		return keepMessage(wrapped, message);
-	}
-	return keepMessage(
-		new NodeOperationError(ctx.getNode(), message, { itemIndex: batch[0].itemIndex }),
-		message,
-	);
-}
-
 /** Orders eSputnik reported as failed become errors on their own items; the others succeeded. */
 function failedOutcomes(
 	ctx: IExecuteFunctions,
@@ -259,7 +207,7 @@ function failedOutcomes(
 	batch: Batch,
 	failures: FailedOrder[],
 	session: IDataObject,
-): BatchOutcome[] {
+): Outcome[] {
 	const redact = (text: string) => client.config.redactor.text(text);
 	const idOf = (payload: Order) => String(payload.externalOrderId);
 	const inBatch = new Set(batch.map(({ payload }) => idOf(payload)));
@@ -320,17 +268,14 @@ function failedOutcomes(
 		const own = reasons.get(idOf(payload));
 		if (own) {
 			return {
-				error: error(
-					itemIndex,
-					`[item ${itemIndex}] externalOrderId ${idOf(payload)}: eSputnik did not save this order: ${own.join('; ')}`,
-				),
+				error: error(itemIndex, `externalOrderId ${idOf(payload)}: eSputnik did not save this order: ${own.join('; ')}`),
 			};
 		}
 		if (unmatched.length) {
 			return {
 				error: error(
 					itemIndex,
-					`[item ${itemIndex}] externalOrderId ${idOf(payload)}: eSputnik reported failed orders without naming them; this order may not have been saved`,
+					`externalOrderId ${idOf(payload)}: eSputnik reported failed orders without naming them; this order may not have been saved`,
 				),
 			};
 		}

@@ -1,5 +1,5 @@
-import { requiredId } from '../../../shared/input/parameters';
-import { seg } from '../../transport';
+import { requiredId } from '../../../shared/input/body';
+import { segment } from '../../../shared/http/client';
 import { getOne } from '../operations';
 
 export const { description, execute } = getOne({
@@ -16,6 +16,6 @@ export const { description, execute } = getOne({
 			hint: 'The path GET /invitations/{id} is inferred from the documentation, not confirmed by a working client',
 		},
 	],
-	path: (ctx, i) => `/invitations/${seg(requiredId(ctx, 'invitationId', i))}`,
+	path: (ctx, i) => `/invitations/${segment(requiredId(ctx, 'invitationId', i))}`,
 	key: 'invitation',
 });

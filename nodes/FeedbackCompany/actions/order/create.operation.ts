@@ -1,23 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dryRunProperty } from '../../../shared/engine/dry-run';
-import { jsonBodyProperty, readBody, compact } from '../../../shared/input/parameters';
-import { runPerItem } from '../../../shared/engine/loop';
+import { runWrites } from '../../../shared/engine/loop';
+import { compact } from '../../../shared/input/body';
+import { forOperation, jsonBodyProperty } from '../../../shared/input/parameters';
+import { validateItem } from '../../../shared/input/validation';
 import {
 	inOrderModes,
 	mapOrder,
 	ORDER_INPUT_MODES,
 	orderInputModeProperty,
 	orderSourceProperties,
+	readBodyOrOrder,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/input/validation';
 import { fromOrder } from '../../fromOrder';
 import { orderCreate } from '../../schemas';
-import type { Operation } from '../operations';
-import { describe } from '../operations';
+import type { Operation } from '../../../shared/engine/router';
+import type { FeedbackCompanyClient } from '../../transport';
 import { createExample, createFields, fromCreateFields, readInvitation, SHARED_WITH_ORDER_MODES } from './fields';
 
-const base = { resource: 'order', operation: 'create' };
 
 /** Parameters of the Shopify Order and WooCommerce Order input modes, besides the shared invitation ones. */
 const orderFields: INodeProperties[] = [
@@ -33,8 +34,8 @@ const orderFields: INodeProperties[] = [
 	},
 ];
 
-export const { description, execute }: Operation = {
-	description: describe(base, [
+export const { description, execute }: Operation<FeedbackCompanyClient> = {
+	description: forOperation('order', 'create', [
 		orderInputModeProperty,
 		jsonBodyProperty(
 			createExample,
@@ -54,29 +55,39 @@ export const { description, execute }: Operation = {
 		dryRunProperty,
 	]),
 	async execute(client) {
-		return await runPerItem(this, async (itemIndex) => {
-			const input = readBody(
-				this,
-				itemIndex,
-				() => compact(fromCreateFields(this, itemIndex)),
-				(order) =>
-					mapOrder(this, itemIndex, (issues) =>
-						fromOrder(
-							order,
-							{
-								invitation: readInvitation(this, itemIndex),
-								filtercode: this.getNodeParameter('filtercode', itemIndex, '') as string,
-								productUrl: this.getNodeParameter('productUrl', itemIndex, '') as string,
-							},
-							issues,
+		return await runWrites(this, client, {
+			prepare: (itemIndex) => {
+				const input = readBodyOrOrder(
+					this,
+					itemIndex,
+					() => compact(fromCreateFields(this, itemIndex)),
+					(order) =>
+						mapOrder(this, itemIndex, (issues) =>
+							fromOrder(
+								order,
+								{
+									invitation: readInvitation(this, itemIndex),
+									filtercode: this.getNodeParameter('filtercode', itemIndex, '') as string,
+									productUrl: this.getNodeParameter('productUrl', itemIndex, '') as string,
+								},
+								issues,
+							),
 						),
-					),
-			);
-			const body = validateItem(this.getNode(), orderCreate, input, itemIndex);
+				);
+				return validateItem(this.getNode(), orderCreate, input, itemIndex);
+			},
 			// Not repeated after a timeout or server error: whether a second order with the same
 			// external_id is rejected, ignored or duplicated is not documented.
-			const response = await client.request({ method: 'POST', path: '/orders', body, itemIndex, idempotent: false });
-			return { external_id: body.external_id, invitationScheduled: body.invitation !== undefined, ...response };
+			request: ([{ payload }]) => ({ method: 'POST', path: '/orders', body: payload, idempotent: false }),
+			outcomes: (answer, [{ payload }]) => [
+				{
+					records: {
+						external_id: payload.external_id,
+						invitationScheduled: payload.invitation !== undefined,
+						...((answer.body ?? {}) as IDataObject),
+					},
+				},
+			],
 		});
 	},
 };

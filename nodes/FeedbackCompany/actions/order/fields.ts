@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact } from '../../../shared/input/parameters';
+import { compact } from '../../../shared/input/body';
 
 const unitProperty: INodeProperties = {
 	displayName: 'Unit',

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/input/operation-property';
-import type { Operation } from '../operations';
+import type { Operation } from '../../../shared/engine/router';
+import type { FeedbackCompanyClient } from '../../transport';
 import * as create from './create.operation';
 
-export const operations: Record<string, Operation> = { create };
+export const operations: Record<string, Operation<FeedbackCompanyClient>> = { create };
 
 export const description: INodeProperties[] = [
 	operationProperty(

@@ -1,4 +1,4 @@
-import { requiredId } from '../../../shared/input/parameters';
+import { requiredId } from '../../../shared/input/body';
 import { getOne } from '../operations';
 
 export const { description, execute } = getOne({

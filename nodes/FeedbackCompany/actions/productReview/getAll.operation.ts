@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { compact } from '../../../shared/input/parameters';
+import { compact } from '../../../shared/input/body';
 import { getMany } from '../operations';
 
 export const { description, execute } = getMany({

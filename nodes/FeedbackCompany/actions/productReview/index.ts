@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty, standardOperation } from '../../../shared/input/operation-property';
-import type { Operation } from '../operations';
+import type { Operation } from '../../../shared/engine/router';
+import type { FeedbackCompanyClient } from '../../transport';
 import * as getAggregate from './getAggregate.operation';
 import * as getAll from './getAll.operation';
 
-export const operations: Record<string, Operation> = { getAggregate, getAll };
+export const operations: Record<string, Operation<FeedbackCompanyClient>> = { getAggregate, getAll };
 
 export const description: INodeProperties[] = [
 	operationProperty(

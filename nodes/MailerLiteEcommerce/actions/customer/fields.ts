@@ -21,7 +21,7 @@ function parseSubscriberFields(ctx: IExecuteFunctions, i: number, values: IDataO
 	try {
 		return { ...values, subscriber_fields: JSON.parse(trimmed) };
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `[item ${i}] subscriber_fields: Invalid JSON`, {
+		throw new NodeOperationError(ctx.getNode(), 'subscriber_fields: Invalid JSON', {
 			itemIndex: i,
 			description: 'Nothing was sent for this item.',
 		});

@@ -1,22 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dryRunProperty } from '../../../shared/engine/dry-run';
-import { jsonBodyProperty, readBody } from '../../../shared/input/parameters';
-import { runPerItem } from '../../../shared/engine/loop';
+import { runWrites } from '../../../shared/engine/loop';
+import type { Operation } from '../../../shared/engine/router';
+import type { ApiClient, HttpResponse, RequestSpec } from '../../../shared/http/client';
 import { stringifyIds } from '../../../shared/http/json';
+import { forOperation, jsonBodyProperty } from '../../../shared/input/parameters';
+import { validateItem } from '../../../shared/input/validation';
 import {
 	inOrderModes,
 	isOrderMode,
 	mapOrder,
 	orderInputModeProperty,
 	orderSourceProperties,
+	readBodyOrOrder,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/input/validation';
 import { fromOrder } from '../../fromOrder';
-import type { AmountUnit } from '../../schemas';
+import type { AmountUnit, OrderCreate } from '../../schemas';
 import { orderCreateSchema } from '../../schemas';
-import type { Operation } from '../operations';
-import { describe } from '../operations';
+import { orderPath } from '../../transport';
+import { normaliseStatus } from './getStatus.operation';
 import { createExample, createFields, fromCreateFields } from './fields';
 
 const schemas = { sek: orderCreateSchema('sek'), ore: orderCreateSchema('ore') };
@@ -54,8 +57,39 @@ const orderFields: INodeProperties[] = [
 	text('Phone', 'phone', { description: 'Defaults to the order\'s customer or billing phone' }),
 ];
 
-export const { description, execute }: Operation = {
-	description: describe('order', 'create', [
+/** Options → If Order Exists: what a create of an orderId Montly already has does. */
+const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'If Order Exists',
+			name: 'ifExists',
+			type: 'options',
+			options: [
+				{
+					name: 'Return Existing',
+					value: 'returnExisting',
+					description:
+						'Output the existing order with its status and alreadyExists: true, as a success. A redelivered order (a webhook sent again, a replay) then does not fail the execution.',
+				},
+				{
+					name: 'Error',
+					value: 'error',
+					description: 'Fail the item with Montly\'s refusal of the repeated order ID',
+				},
+			],
+			default: 'returnExisting',
+			description: 'Montly refuses an order ID it already has (400). The order is never created twice either way.',
+		},
+	],
+};
+
+export const { description, execute }: Operation<ApiClient> = {
+	description: forOperation('order', 'create', [
 		orderInputModeProperty,
 		jsonBodyProperty(
 			createExample,
@@ -68,39 +102,73 @@ export const { description, execute }: Operation = {
 		...orderSourceProperties,
 		...inOrderModes(orderFields),
 		dryRunProperty,
+		optionsProperty,
 	]),
 	async execute(client) {
-		return await runPerItem(this, async (itemIndex) => {
-			const mode = this.getNodeParameter('inputMode', itemIndex, 'fields');
-			// JSON and the order modes give öre; Fields gives the unit chosen in Amounts In.
-			const unit: AmountUnit =
-				mode === 'json' || isOrderMode(mode) ? 'ore' : (this.getNodeParameter('amountUnit', itemIndex, 'sek') as AmountUnit);
-			const input = readBody(
-				this,
-				itemIndex,
-				() => fromCreateFields(this, itemIndex),
-				(order) =>
-					mapOrder(this, itemIndex, (issues) =>
-						fromOrder(
-							order,
-							{
-								orgNumber: this.getNodeParameter('orgNumber', itemIndex, '') as string,
-								months: this.getNodeParameter('months', itemIndex, 24) as number,
-								tariff: this.getNodeParameter('tariff', itemIndex, 0) as number,
-								company: this.getNodeParameter('company', itemIndex, '') as string,
-								customerIp: this.getNodeParameter('customerIp', itemIndex, '') as string,
-								phone: this.getNodeParameter('phone', itemIndex, '') as string,
-							},
-							issues,
+		const returnExisting = (this.getNodeParameter('options.ifExists', 0, 'returnExisting') as string) !== 'error';
+		return await runWrites(this, client, {
+			prepare: (itemIndex) => {
+				const mode = this.getNodeParameter('inputMode', itemIndex, 'fields');
+				// JSON and the order modes give öre; Fields gives the unit chosen in Amounts In.
+				const unit: AmountUnit =
+					mode === 'json' || isOrderMode(mode) ? 'ore' : (this.getNodeParameter('amountUnit', itemIndex, 'sek') as AmountUnit);
+				const input = readBodyOrOrder(
+					this,
+					itemIndex,
+					() => fromCreateFields(this, itemIndex),
+					(order) =>
+						mapOrder(this, itemIndex, (issues) =>
+							fromOrder(
+								order,
+								{
+									orgNumber: this.getNodeParameter('orgNumber', itemIndex, '') as string,
+									months: this.getNodeParameter('months', itemIndex, 24) as number,
+									tariff: this.getNodeParameter('tariff', itemIndex, 0) as number,
+									company: this.getNodeParameter('company', itemIndex, '') as string,
+									customerIp: this.getNodeParameter('customerIp', itemIndex, '') as string,
+									phone: this.getNodeParameter('phone', itemIndex, '') as string,
+								},
+								issues,
+							),
 						),
-					),
-			);
-			const body = validateItem(this.getNode(), schemas[unit], input, itemIndex);
-			// Never repeated after a timeout or server error: Montly rejects a repeated orderId, and
-			// the first attempt may have created the order. Check Get Status before creating again.
-			const response = await client.request({ method: 'POST', path: '/v1/orders', body, itemIndex, idempotent: false });
-			const record = response && typeof response === 'object' ? response : {};
-			return stringifyIds({ orderId: body.data.attributes.orderId, ...record });
+				);
+				return validateItem(this.getNode(), schemas[unit], input, itemIndex);
+			},
+			// Never repeated after a timeout or server error: the first attempt may have created the
+			// order. A repeated orderId is refused with 400 (the contract's §9), which is checked below.
+			request: ([{ payload }]) => createRequest(payload, returnExisting),
+			outcomes: async (answer, [{ payload }]) => {
+				const orderId = payload.data.attributes.orderId;
+				if (answer.status < 400) {
+					const record = answer.body && typeof answer.body === 'object' ? (answer.body as IDataObject) : {};
+					return [{ records: stringifyIds({ orderId, ...record, alreadyExists: false }) }];
+				}
+				return [{ records: await existingOrder(client, orderId, answer, createRequest(payload, returnExisting)) }];
+			},
 		});
 	},
 };
+
+const createRequest = (body: OrderCreate, returnExisting: boolean): RequestSpec => ({
+	method: 'POST',
+	path: '/v1/orders',
+	body,
+	idempotent: false,
+	allowStatus: returnExisting ? [400] : undefined,
+});
+
+/**
+ * After a 400, whether Montly already has this orderId: its refusal of a duplicate is a plain
+ * "Validation error" whose wording is UNVERIFIED, so the order's status is asked instead. An
+ * existing order is the item's success; otherwise the 400 stands.
+ */
+async function existingOrder(
+	client: ApiClient,
+	orderId: string,
+	refusal: HttpResponse,
+	spec: RequestSpec,
+): Promise<IDataObject> {
+	const status = await client.send({ method: 'GET', path: orderPath(orderId, 'status'), allowStatus: [404] });
+	if (status.status === 404) throw client.failureFor(refusal, spec);
+	return { ...normaliseStatus(orderId, status.body), alreadyExists: true };
+}

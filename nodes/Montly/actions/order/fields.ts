@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact } from '../../../shared/input/parameters';
+import { compact } from '../../../shared/input/body';
 
 const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,

@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/input/parameters';
-import { runPerItem } from '../../../shared/engine/loop';
+import { requiredId } from '../../../shared/input/body';
+import { runReads } from '../../../shared/engine/loop';
 import { orderPath } from '../../transport';
-import type { Operation } from '../operations';
-import { describe, orderIdProperty } from '../operations';
+import type { Operation } from '../../../shared/engine/router';
+import type { ApiClient } from '../../../shared/http/client';
+import { forOperation } from '../../../shared/input/parameters';
+import { orderIdProperty } from '../common';
 
 /** LeaseCloud's status codes in the Montly-era names. */
 const CODES: Record<string, string> = {
@@ -35,14 +37,14 @@ export function normaliseStatus(orderId: string, body: unknown): IDataObject {
 	return { orderId, ...record };
 }
 
-export const { description, execute }: Operation = {
-	description: describe('order', 'getStatus', [orderIdProperty]),
+export const { description, execute }: Operation<ApiClient> = {
+	description: forOperation('order', 'getStatus', [orderIdProperty]),
 	async execute(client) {
-		return await runPerItem(
+		return await runReads(
 			this,
 			async (itemIndex) => {
 				const orderId = requiredId(this, 'orderId', itemIndex);
-				return normaliseStatus(orderId, await client.request({ method: 'GET', path: orderPath(orderId, 'status'), itemIndex }));
+				return normaliseStatus(orderId, await client.request({ method: 'GET', path: orderPath(orderId, 'status') }));
 			},
 			{ concurrency: 4 },
 		);

@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/input/operation-property';
-import type { Operation } from '../operations';
+import type { Operation } from '../../../shared/engine/router';
+import type { ApiClient } from '../../../shared/http/client';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as getStatus from './getStatus.operation';
 import * as markShipped from './markShipped.operation';
 
-export const operations: Record<string, Operation> = { cancel, create, getStatus, markShipped };
+export const operations: Record<string, Operation<ApiClient>> = { cancel, create, getStatus, markShipped };
 
 export const description: INodeProperties[] = [
 	operationProperty(

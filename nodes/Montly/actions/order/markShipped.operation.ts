@@ -2,16 +2,18 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { dryRunProperty } from '../../../shared/engine/dry-run';
-import { requiredId } from '../../../shared/input/parameters';
-import { runPerItem } from '../../../shared/engine/loop';
+import { requiredId } from '../../../shared/input/body';
+import { runWrites } from '../../../shared/engine/loop';
 import { validateItem } from '../../../shared/input/validation';
 import { shippedBody } from '../../schemas';
 import { orderPath } from '../../transport';
-import type { Operation } from '../operations';
-import { describe, orderIdProperty } from '../operations';
+import type { Operation } from '../../../shared/engine/router';
+import type { ApiClient } from '../../../shared/http/client';
+import { forOperation } from '../../../shared/input/parameters';
+import { orderIdProperty } from '../common';
 
-export const { description, execute }: Operation = {
-	description: describe('order', 'markShipped', [
+export const { description, execute }: Operation<ApiClient> = {
+	description: forOperation('order', 'markShipped', [
 		orderIdProperty,
 		{
 			displayName: 'Shipped At',
@@ -23,20 +25,23 @@ export const { description, execute }: Operation = {
 		dryRunProperty,
 	]),
 	async execute(client) {
-		return await runPerItem(this, async (itemIndex) => {
-			const orderId = requiredId(this, 'orderId', itemIndex);
-			const raw = this.getNodeParameter('shippedAt', itemIndex, '') as unknown;
-			const input: IDataObject = {};
-			if (raw !== '' && raw !== null && raw !== undefined) input.shippedAt = toIso(raw, this.getTimezone()) as string;
-			const body = validateItem(this.getNode(), shippedBody, input, itemIndex);
+		return await runWrites(this, client, {
+			prepare: (itemIndex) => {
+				const orderId = requiredId(this, 'orderId', itemIndex);
+				const raw = this.getNodeParameter('shippedAt', itemIndex, '') as unknown;
+				const input: IDataObject = {};
+				if (raw !== '' && raw !== null && raw !== undefined) input.shippedAt = toIso(raw, this.getTimezone()) as string;
+				return { orderId, body: validateItem(this.getNode(), shippedBody, input, itemIndex) };
+			},
 			// Not repeated after a server error: Montly e-mails the customer on each shipment report.
-			await client.request({
+			request: ([{ payload }]) => ({
 				method: 'POST',
-				path: orderPath(orderId, 'shipped'),
-				body: body.shippedAt ? body : undefined,
-				itemIndex,
-			});
-			return body.shippedAt ? { orderId, shipped: true, shippedAt: body.shippedAt } : { orderId, shipped: true };
+				path: orderPath(payload.orderId, 'shipped'),
+				body: payload.body.shippedAt ? payload.body : undefined,
+			}),
+			outcomes: (_answer, [{ payload: { orderId, body } }]) => [
+				{ records: body.shippedAt ? { orderId, shipped: true, shippedAt: body.shippedAt } : { orderId, shipped: true } },
+			],
 		});
 	},
 };

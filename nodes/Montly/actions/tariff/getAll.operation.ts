@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty } from '../../../shared/input/parameters';
-import { runPerItem } from '../../../shared/engine/loop';
-import type { Operation } from '../operations';
-import { describe } from '../operations';
+import { runReads } from '../../../shared/engine/loop';
+import type { Operation } from '../../../shared/engine/router';
+import type { ApiClient } from '../../../shared/http/client';
+import { forOperation, limitProperty, returnAllProperty } from '../../../shared/input/parameters';
 
 /** `{"tariffs":[…]}`, or the July 2017 `{"data":{"attributes":{"tariffs":[…]}}}`. */
 export function tariffList(body: unknown): IDataObject[] {
@@ -12,11 +12,11 @@ export function tariffList(body: unknown): IDataObject[] {
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 
-export const { description, execute }: Operation = {
-	description: describe('tariff', 'getAll', [returnAllProperty, limitProperty]),
+export const { description, execute }: Operation<ApiClient> = {
+	description: forOperation('tariff', 'getAll', [returnAllProperty, limitProperty]),
 	async execute(client) {
-		return await runPerItem(this, async (itemIndex) => {
-			const tariffs = tariffList(await client.request({ method: 'GET', path: '/v1/tariffs', itemIndex }));
+		return await runReads(this, async (itemIndex) => {
+			const tariffs = tariffList(await client.request({ method: 'GET', path: '/v1/tariffs' }));
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 			return returnAll ? tariffs : tariffs.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 		});

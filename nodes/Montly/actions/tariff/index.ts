@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/input/operation-property';
-import type { Operation } from '../operations';
+import type { Operation } from '../../../shared/engine/router';
+import type { ApiClient } from '../../../shared/http/client';
 import * as getAll from './getAll.operation';
 
-export const operations: Record<string, Operation> = { getAll };
+export const operations: Record<string, Operation<ApiClient>> = { getAll };
 
 export const description: INodeProperties[] = [
 	operationProperty(

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/input/parameters';
+import { runReads } from '../../../shared/engine/loop';
 import type { ApiClient } from '../../../shared/http/client';
-import { runPerItem } from '../../../shared/engine/loop';
-import { seg } from '../../transport';
+import { segment } from '../../../shared/http/client';
+import { requiredId } from '../../../shared/input/body';
 import { optionsProperty, orderIdProperty } from '../common';
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getSubscriptions'] } }, [
@@ -17,15 +17,14 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 
 /** One output item per subscription (`stripe_id`, `status`, `created_at`), none when there are none. */
 export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
+	return await runReads(this, async (itemIndex) => {
 		const orderId = requiredId(this, 'orderId', itemIndex);
 		const body = await client.request<{ subscriptions?: unknown }>({
 			method: 'GET',
-			path: `/orders/${seg(orderId)}/subscriptions`,
-			itemIndex,
+			path: `/orders/${segment(orderId)}/subscriptions`,
 		});
 		if (!Array.isArray(body?.subscriptions)) {
-			throw new NodeOperationError(this.getNode(), `[item ${itemIndex}] Monto answered without a subscriptions list`, {
+			throw new NodeOperationError(this.getNode(), 'Monto answered without a subscriptions list', {
 				itemIndex,
 				description: `Expected {"subscriptions": [...]}; got ${JSON.stringify(body ?? null).slice(0, 200)}`,
 			});

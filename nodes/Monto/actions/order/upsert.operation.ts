@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { dryRunProperty } from '../../../shared/engine/dry-run';
-import { jsonBodyProperty, readBody } from '../../../shared/input/parameters';
+import { runWrites } from '../../../shared/engine/loop';
 import type { ApiClient } from '../../../shared/http/client';
-import { runPerItem } from '../../../shared/engine/loop';
+import { jsonBodyProperty } from '../../../shared/input/parameters';
 import {
 	inOrderModes,
 	mapOrder,
 	orderInputModeProperty,
 	orderSourceProperties,
+	readBodyOrOrder,
 	readStatusOverride,
 	statusOverrideProperty,
 } from '../../../shared/orders/input';
@@ -132,27 +133,29 @@ function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
  * fulfilled order may already have started a review e-mail.
  */
 export async function execute(this: IExecuteFunctions, client: ApiClient): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const input = readBody(
-			this,
-			itemIndex,
-			() => fromFields(this, itemIndex),
-			(order) =>
-				mapOrder(this, itemIndex, (issues) => {
-					const slugSource = this.getNodeParameter('itemSlugSource', itemIndex, 'sku') as SlugSource;
-					return fromOrder(
-						order,
-						{
-							statusOverride: readStatusOverride(this, itemIndex),
-							slugSource,
-							slugs: slugSource === 'list' ? slugs(this.getNodeParameter('itemSlugs', itemIndex, '')) : undefined,
-						},
-						issues,
-					);
-				}),
-		);
-		const body = validateItem(this.getNode(), orderUpsert, input, itemIndex);
-		await client.request({ method: 'POST', path: '/orders', body, itemIndex });
-		return { success: true, ...body };
+	return await runWrites(this, client, {
+		prepare: (itemIndex) => {
+			const input = readBodyOrOrder(
+				this,
+				itemIndex,
+				() => fromFields(this, itemIndex),
+				(order) =>
+					mapOrder(this, itemIndex, (issues) => {
+						const slugSource = this.getNodeParameter('itemSlugSource', itemIndex, 'sku') as SlugSource;
+						return fromOrder(
+							order,
+							{
+								statusOverride: readStatusOverride(this, itemIndex),
+								slugSource,
+								slugs: slugSource === 'list' ? slugs(this.getNodeParameter('itemSlugs', itemIndex, '')) : undefined,
+							},
+							issues,
+						);
+					}),
+			);
+			return validateItem(this.getNode(), orderUpsert, input, itemIndex);
+		},
+		request: ([{ payload }]) => ({ method: 'POST', path: '/orders', body: payload }),
+		outcomes: (_answer, [{ payload }]) => [{ records: { success: true, ...payload } }],
 	});
 }
