@@ -3,106 +3,17 @@
  * provider simulators: every item is prepared before anything is sent, requests are paired back
  * to their items, and a run that stops says what it sent.
  */
-import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INode, INodeType } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
-import { FeedbackCompanyApi } from '../../credentials/FeedbackCompanyApi.credentials';
-import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
-import { MontlyApi } from '../../credentials/MontlyApi.credentials';
-import { MontoApi } from '../../credentials/MontoApi.credentials';
-import { Esputnik } from '../../nodes/Esputnik/Esputnik.node';
-import { FeedbackCompany } from '../../nodes/FeedbackCompany/FeedbackCompany.node';
-import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
-import { Montly } from '../../nodes/Montly/Montly.node';
 import { createExample as montlySeed } from '../../nodes/Montly/actions/order/fields';
-import { Monto } from '../../nodes/Monto/Monto.node';
 import { asItemError, indexRanges, itemLabel, sentSummary } from '../../nodes/shared/engine/errors';
-import { runWorkflow } from '../harness/run-workflow';
-import { serveForTests } from '../harness/serve';
-import type { Simulator } from '../simulators/base';
-import { createEsputnikSimulator, ESPUTNIK_API_KEY } from '../simulators/esputnik';
-import { createFeedbackCompanySimulator, FC_CLIENT_ID, FC_CLIENT_SECRET } from '../simulators/feedback-company';
-import { createMailerLiteSimulator, MAILERLITE_TOKEN } from '../simulators/mailerlite';
-import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
-import { createMontoSimulator, MONTO_API_KEY } from '../simulators/monto';
+import type { ProviderName } from '../orders/five-providers';
+import { fiveProviders } from '../orders/five-providers';
 
-const ml = createMailerLiteSimulator();
-const es = createEsputnikSimulator();
-const monto = createMontoSimulator();
-const fc = createFeedbackCompanySimulator();
-const mt = createMontlySimulator();
-let shopId = '';
-serveForTests(ml.sim, () => {
-	for (const map of Object.values(ml.state)) if (map instanceof Map) map.clear();
-	shopId = ml.seedShop().id;
-});
-serveForTests(es.sim, () => es.clear());
-serveForTests(monto.sim, () => monto.clear());
-serveForTests(fc.sim, () => fc.resetState());
-serveForTests(mt.sim, () => mt.resetState());
-
-interface Provider {
-	type: string;
-	node: INodeType;
-	credentialName: string;
-	credentialType: ICredentialType;
-	credentials: () => ICredentialDataDecryptedObject;
-	sim: Simulator;
-}
-
-const providers: Record<string, Provider> = {
-	mailerLite: {
-		type: 'mailerLiteEcommerce',
-		node: new MailerLiteEcommerce(),
-		credentialName: 'mailerLiteEcommerceApi',
-		credentialType: new MailerLiteEcommerceApi(),
-		credentials: () => ({ apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api` }),
-		sim: ml.sim,
-	},
-	esputnik: {
-		type: 'esputnik',
-		node: new Esputnik(),
-		credentialName: 'esputnikApi',
-		credentialType: new EsputnikApi(),
-		credentials: () => ({ apiKey: ESPUTNIK_API_KEY, baseUrl: `${es.sim.url}/api` }),
-		sim: es.sim,
-	},
-	monto: {
-		type: 'monto',
-		node: new Monto(),
-		credentialName: 'montoApi',
-		credentialType: new MontoApi(),
-		credentials: () => ({ apiKey: MONTO_API_KEY, baseUrl: monto.sim.url }),
-		sim: monto.sim,
-	},
-	feedbackCompany: {
-		type: 'feedbackCompany',
-		node: new FeedbackCompany(),
-		credentialName: 'feedbackCompanyApi',
-		credentialType: new FeedbackCompanyApi(),
-		credentials: () => ({ clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${fc.sim.url}/api/v2`, accessToken: '' }),
-		sim: fc.sim,
-	},
-	montly: {
-		type: 'montly',
-		node: new Montly(),
-		credentialName: 'montlyApi',
-		credentialType: new MontlyApi(),
-		credentials: () => ({ apiKey: MONTLY_API_KEY, baseUrl: mt.sim.url, webhookSecret: MONTLY_WEBHOOK_SECRET }),
-		sim: mt.sim,
-	},
-};
-
-async function run(provider: Provider, parameters: INode['parameters'], items: IDataObject[], onError?: INode['onError']) {
-	return await runWorkflow({
-		node: { type: provider.type, parameters, onError },
-		nodeTypes: { [provider.type]: provider.node },
-		credentialTypes: { [provider.credentialName]: provider.credentialType },
-		credentials: { [provider.credentialName]: provider.credentials() },
-		items,
-	});
-}
+const five = fiveProviders();
+const { esputnik: es, mailerLite: ml, monto, feedbackCompany: fc, montly: mt } = five.simulators;
+const run = five.runNode;
 
 const json = (resource: string, operation: string, extra: INode['parameters'] = {}): INode['parameters'] => ({
 	resource,
@@ -111,7 +22,7 @@ const json = (resource: string, operation: string, extra: INode['parameters'] = 
 	jsonBody: '={{ JSON.stringify($json) }}',
 	...extra,
 });
-const shop = () => ({ __rl: true, mode: 'id', value: shopId });
+const shop = () => ({ __rl: true, mode: 'id', value: five.shopId() });
 
 const mlOrder = (n: number, email = `buyer${n}@example.com`) => ({
 	customer: { email },
@@ -148,7 +59,7 @@ const fcFields = {
 /** Every kind of write: per item, in batches, by id only; the third item is invalid. */
 const writes: Array<{
 	name: string;
-	provider: Provider;
+	provider: ProviderName;
 	parameters: () => INode['parameters'];
 	items: (n: number, valid: boolean) => IDataObject;
 	field: string;
@@ -157,7 +68,7 @@ const writes: Array<{
 }> = [
 	{
 		name: 'MailerLite Order → Create',
-		provider: providers.mailerLite,
+		provider: 'mailerLite',
 		parameters: () => json('order', 'create', { shopId: shop() }),
 		items: (n, valid) => mlOrder(n, valid ? undefined : 'ann.example.com'),
 		field: 'customer.email',
@@ -165,7 +76,7 @@ const writes: Array<{
 	},
 	{
 		name: 'MailerLite Order → Import (one request)',
-		provider: providers.mailerLite,
+		provider: 'mailerLite',
 		parameters: () => json('order', 'import', { shopId: shop() }),
 		items: (n, valid) => mlOrder(n, valid ? undefined : 'ann.example.com'),
 		field: 'customer.email',
@@ -173,15 +84,15 @@ const writes: Array<{
 	},
 	{
 		name: 'MailerLite Shop → Delete',
-		provider: providers.mailerLite,
+		provider: 'mailerLite',
 		parameters: () => ({ resource: 'shop', operation: 'delete', shopId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
-		items: (_n, valid) => ({ id: valid ? shopId : '' }),
+		items: (_n, valid) => ({ id: valid ? five.shopId() : '' }),
 		field: 'shopId',
 		sent: () => ml.sim.requests.length,
 	},
 	{
 		name: 'eSputnik Order → Create or Update (batches)',
-		provider: providers.esputnik,
+		provider: 'esputnik',
 		parameters: () => json('order', 'upsert'),
 		items: (n, valid) => esOrder(n, valid ? undefined : 'ann.example.com'),
 		field: 'email',
@@ -189,7 +100,7 @@ const writes: Array<{
 	},
 	{
 		name: 'eSputnik Order → Delete',
-		provider: providers.esputnik,
+		provider: 'esputnik',
 		parameters: () => ({ resource: 'order', operation: 'delete', externalOrderId: '={{ $json.id }}' }),
 		items: (n, valid) => ({ id: valid ? `ord-${n}` : ' ' }),
 		field: 'externalOrderId',
@@ -197,7 +108,7 @@ const writes: Array<{
 	},
 	{
 		name: 'Monto Order → Create or Update',
-		provider: providers.monto,
+		provider: 'monto',
 		parameters: () => json('order', 'upsert', { options: { requestInterval: 0 } }),
 		items: (n, valid) => montoOrder(n, valid ? undefined : 'ann.example.com'),
 		field: 'customer.email',
@@ -205,7 +116,7 @@ const writes: Array<{
 	},
 	{
 		name: 'The Feedback Company Order → Create',
-		provider: providers.feedbackCompany,
+		provider: 'feedbackCompany',
 		parameters: () => fcFields,
 		items: (n, valid) => ({ orderId: `ORD-${n}`, email: valid ? `buyer${n}@example.com` : 'ann.example.com' }),
 		field: 'customer.email',
@@ -213,7 +124,7 @@ const writes: Array<{
 	},
 	{
 		name: 'Montly Order → Create',
-		provider: providers.montly,
+		provider: 'montly',
 		parameters: () => json('order', 'create'),
 		items: (n, valid) => montlyOrder(n, valid ? undefined : 'ann.example.com'),
 		field: 'data.attributes.email',
@@ -221,7 +132,7 @@ const writes: Array<{
 	},
 	{
 		name: 'Montly Order → Mark Shipped',
-		provider: providers.montly,
+		provider: 'montly',
 		parameters: () => ({ resource: 'order', operation: 'markShipped', orderId: '={{ $json.id }}', shippedAt: '={{ $json.at }}' }),
 		items: (n, valid) => ({ id: `ORD-${n}`, at: valid ? '2024-05-01T10:00:00Z' : 'yesterday' }),
 		field: 'shippedAt',
@@ -258,23 +169,23 @@ describe('a run that stops at a provider error says what it sent', () => {
 
 	it('a refusal of item 2 (422): items 0–1 were sent, items 2–9 were not', async () => {
 		failThirdPost({ status: 422, body: { message: 'The given data was invalid.', errors: { 'customer.email': ['Taken.'] } } });
-		const r = await run(providers.mailerLite, json('order', 'create', { shopId: shop() }), tenOrders());
+		const r = await run('mailerLite', json('order', 'create', { shopId: shop() }), tenOrders());
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toMatch(/^\[item 2\] MailerLite 422: /);
 		expect(r.error?.message).toMatch(/ Items 0–1 were sent; items 2–9 were not\.$/);
-		expect(ml.state.orders.get(shopId)?.size).toBe(2);
+		expect(ml.state.orders.get(five.shopId())?.size).toBe(2);
 	});
 
 	it('a dropped connection on item 2 (it may have arrived): item 2 is in neither list', async () => {
 		failThirdPost({ reset: true });
-		const r = await run(providers.mailerLite, json('order', 'create', { shopId: shop() }), tenOrders());
+		const r = await run('mailerLite', json('order', 'create', { shopId: shop() }), tenOrders());
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toMatch(/^\[item 2\] MailerLite could not be reached: ECONNRESET Items 0–1 were sent; items 3–9 were not\.$/);
 	});
 
 	it('a refusal of the first of several items: nothing was sent', async () => {
 		ml.sim.inject({ times: 1, match: (q) => q.method === 'POST', status: 422, body: { message: 'Invalid.' } });
-		const r = await run(providers.mailerLite, json('order', 'create', { shopId: shop() }), tenOrders());
+		const r = await run('mailerLite', json('order', 'create', { shopId: shop() }), tenOrders());
 		expect(r.error?.message).toMatch(/^\[item 0\] MailerLite 422: Invalid\. Nothing was sent\.$/);
 	});
 
@@ -282,7 +193,7 @@ describe('a run that stops at a provider error says what it sent', () => {
 		let posts = 0;
 		es.sim.inject({ times: 5, match: (q) => q.method === 'POST' && ++posts >= 2, status: 503, body: 'Unavailable' });
 		const items = Array.from({ length: 2500 }, (_, n) => esOrder(n));
-		const r = await run(providers.esputnik, json('order', 'upsert'), items);
+		const r = await run('esputnik', json('order', 'upsert'), items);
 		expect(r.status).toBe('error');
 		// A 5xx may have been processed: the batch's own items are in neither list.
 		expect(r.error?.message).toMatch(/^\[items 1000–1999\] eSputnik 503: .* Items 0–999 were sent; items 2000–2499 were not\.$/);
@@ -290,7 +201,7 @@ describe('a run that stops at a provider error says what it sent', () => {
 
 	it('a single request that fails carries no summary: its label already names every item', async () => {
 		es.sim.inject({ times: 1, match: (q) => q.method === 'POST', status: 400, body: 'Bad request' });
-		const r = await run(providers.esputnik, json('order', 'upsert'), [esOrder(0), esOrder(1)]);
+		const r = await run('esputnik', json('order', 'upsert'), [esOrder(0), esOrder(1)]);
 		expect(r.error?.message).toBe('[items 0–1] eSputnik 400: Bad request');
 	});
 });

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { EsputnikApi } from '../../credentials/EsputnikApi.credentials';
 import { FeedbackCompanyApi } from '../../credentials/FeedbackCompanyApi.credentials';
@@ -114,16 +114,21 @@ export function fiveProviders() {
 		},
 	};
 
-	/** Runs one provider's order operation on `items` (Input Mode Shopify Order unless `extra` says otherwise). */
-	async function run(name: ProviderName, items: IDataObject[], extra: INodeParameters = {}) {
+	/** Runs one provider's node with exactly these parameters. */
+	async function runNode(name: ProviderName, parameters: INodeParameters, items: IDataObject[], onError?: INode['onError']) {
 		const p = providers[name];
 		return await runWorkflow({
-			node: { type: p.type, parameters: { ...p.parameters(), inputMode: 'shopifyOrder', ...extra } },
+			node: { type: p.type, parameters, onError },
 			nodeTypes: { [p.type]: p.node },
 			credentialTypes: { [p.credentialType]: p.credentialClass },
 			credentials: { [p.credentialType]: p.credential() },
 			items,
 		});
+	}
+
+	/** Runs one provider's order operation on `items` (Input Mode Shopify Order unless `extra` says otherwise). */
+	async function run(name: ProviderName, items: IDataObject[], extra: INodeParameters = {}) {
+		return await runNode(name, { ...providers[name].parameters(), inputMode: 'shopifyOrder', ...extra }, items);
 	}
 
 	/** The bodies of the order writes one provider's simulator received. */
@@ -136,5 +141,14 @@ export function fiveProviders() {
 	const allRequests = () =>
 		Object.values(providers).flatMap((p) => p.sim.requests.map((r) => `${r.rawUrl} ${r.text}`));
 
-	return { run, writes, allRequests, names: Object.keys(providers) as ProviderName[], sims: Object.values(providers).map((p) => p.sim) };
+	return {
+		run,
+		runNode,
+		writes,
+		allRequests,
+		names: Object.keys(providers) as ProviderName[],
+		sims: Object.values(providers).map((p) => p.sim),
+		simulators: { esputnik: es, mailerLite: ml, monto, feedbackCompany: fc, montly },
+		shopId: () => shopId,
+	};
 }
