@@ -70,7 +70,8 @@ export interface WriteSteps<P, C extends Transport = Transport> {
 	concurrency?: number;
 }
 
-type Slot = { state: 'waiting' } | { state: 'sent' } | { state: 'failed' } | { state: 'unknown' };
+/** What became of an item's request: sent (and accepted), refused or never sent, or maybe sent. */
+type Fate = 'sent' | 'failed' | 'unknown';
 
 /**
  * The one loop of every write. Every item is prepared first, so that without "On Error: Continue"
@@ -123,9 +124,9 @@ export async function runWrites<P, C extends Transport>(
 	}
 
 	const batches = batchesOf(ready.filter((entry) => !isDry(entry.itemIndex)));
-	if (!batches.length) return finish(output);
+	if (!batches.length) return output.flat();
 	const memo = RetryMemo.open(ctx);
-	const slots = new Map<number, Slot>(batches.flat().map((entry) => [entry.itemIndex, { state: 'waiting' }]));
+	const fates = new Map<number, Fate>();
 	const answer = async (spec: RequestSpec, firstItem: number): Promise<HttpResponse> => {
 		if (!memo || spec.method === 'GET') return await client.send(spec);
 		const key = RetryMemo.key(firstItem, spec);
@@ -148,10 +149,10 @@ export async function runWrites<P, C extends Transport>(
 			outcomes = await steps.outcomes(await answer(spec, indexes[0]), batch, client);
 		} catch (error) {
 			const refused = notProcessed(error);
-			for (const index of indexes) slots.set(index, { state: refused ? 'failed' : 'unknown' });
+			for (const index of indexes) fates.set(index, refused ? 'failed' : 'unknown');
 			// Labelled with every item of the request: the whole request failed, not one order of it.
 			const requestError = asItemError(ctx, error, indexes);
-			if (!continueOnFail) throw stopped(ctx, requestError, slots, indexes);
+			if (!continueOnFail) throw stopped(ctx, requestError, fates, indexes);
 			for (const itemIndex of indexes) {
 				output[itemIndex] = [errorItem(asItemError(ctx, copyError(ctx, requestError), itemIndex), itemIndex)];
 			}
@@ -162,36 +163,35 @@ export async function runWrites<P, C extends Transport>(
 			const outcome = outcomes[position] ?? { records: [] };
 			if ('error' in outcome) {
 				const itemError = asItemError(ctx, outcome.error, itemIndex);
-				slots.set(itemIndex, { state: 'failed' });
+				fates.set(itemIndex, 'failed');
 				failure ??= itemError;
 				output[itemIndex] = [errorItem(itemError, itemIndex)];
 			} else {
-				slots.set(itemIndex, { state: 'sent' });
+				fates.set(itemIndex, 'sent');
 				output[itemIndex] = recordsToItems(outcome.records, itemIndex);
 			}
 		});
-		if (failure && !continueOnFail) throw stopped(ctx, failure, slots, indexes);
+		if (failure && !continueOnFail) throw stopped(ctx, failure, fates, indexes);
 	});
-	memo?.finish(output.flat());
-	return finish(output);
+	const flat = output.flat();
+	memo?.finish(flat);
+	return flat;
 }
-
-const finish = (output: INodeExecutionData[][]) => output.flat();
 
 /**
  * The error that stops the node, with what was and was not sent when other requests than the
  * failed one were part of the run. `failedRequest` holds the failed request's items.
  */
-function stopped(ctx: IExecuteFunctions, error: NodeError, slots: Map<number, Slot>, failedRequest: number[]): NodeError {
+function stopped(ctx: IExecuteFunctions, error: NodeError, fates: Map<number, Fate>, failedRequest: number[]): NodeError {
 	const total = ctx.getInputData().length;
 	if (failedRequest.length === total) return error;
 	const sent: number[] = [];
 	const notSent: number[] = [];
 	for (let index = 0; index < total; index++) {
-		const state = slots.get(index)?.state ?? 'waiting';
-		if (state === 'sent') sent.push(index);
+		const fate = fates.get(index);
+		if (fate === 'sent') sent.push(index);
 		// A request that may have reached the provider: its items' fate is the error's own message.
-		else if (state !== 'unknown') notSent.push(index);
+		else if (fate !== 'unknown') notSent.push(index);
 	}
 	const summary = sent.length || notSent.length < total ? sentSummary(sent, notSent) : 'Nothing was sent.';
 	return summary ? keepMessage(error, `${error.message} ${summary}`) : error;
