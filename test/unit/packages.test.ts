@@ -8,7 +8,7 @@
  * examples; test/compat runs the moved examples in real n8n.
  */
 import bundleJson from '../../package.json';
-import { checkDocs } from '../../scripts/lib/docs-links';
+import { checkDocs, docFiles } from '../../scripts/lib/docs-links';
 import { ROOT } from '../../scripts/lib/package';
 import {
 	BUNDLE,
@@ -248,6 +248,8 @@ describe.each(each())('%s', (name) => {
 		const entries = loadEntries(u.dir);
 		const docs = `${repositoryUrl}/blob/main/${readmePath(u.pkg)}`;
 		expect(u.packed.documentationUrl).toBe(docs);
+		// The page exists in this repository (what the URL shows on GitHub once pushed).
+		expect(docFiles(ROOT)).toContain(readmePath(u.pkg));
 		expect(entries.credentials.map((c: { name: string }) => c.name)).toEqual(
 			u.packed.credentialTypes,
 		);
