@@ -6,6 +6,8 @@
  * editor URL and the login; Ctrl-C stops everything it started.
  *
  *   --port <n>   editor port (default: $N8N_PORT, else 5678, else any free port)
+ *   --packages   the five single-service packages (`npm run pack:packages`) instead of the bundle,
+ *                with the example workflows' node types moved to them
  *   --queue      n8n in queue mode instead (scripts/lib/queue.js): PostgreSQL, Redis, main, two
  *                workers and a webhook processor on free ports, a published Webhook → node
  *                workflow per provider; prints the editor URL, the login and the workers' health URLs
@@ -81,12 +83,17 @@ async function queue() {
 }
 
 async function main() {
-	if (process.argv.includes('--queue')) return await queue();
+	const singlePackages = process.argv.includes('--packages');
+	if (process.argv.includes('--queue')) {
+		if (singlePackages) throw new Error('--queue installs the bundle; it cannot be combined with --packages');
+		return await queue();
+	}
 	const log = (line) => console.log(`» ${line}`);
 	const up = await bringUp({
 		instance: 'start',
 		port: await choosePort(),
 		allowMissing: process.env.ORDER_SYNC_ALLOW_MISSING_NODES === '1',
+		singlePackages,
 		log,
 	});
 
@@ -114,7 +121,8 @@ async function main() {
 
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
-	console.log(`n8n ${up.runtime.n8nVersion} (Node ${up.runtime.node.version}) is running with ${up.installed.name}@${up.installed.version}.`);
+	const installed = up.installed.packages.map((n) => `${n}@${up.installed.version}`).join(', ');
+	console.log(`n8n ${up.runtime.n8nVersion} (Node ${up.runtime.node.version}) is running with ${installed}.`);
 	console.log(`\n  Editor:    ${up.url}`);
 	console.log(`  Email:     ${up.login.email}`);
 	console.log(`  Password:  ${up.login.password}`);
@@ -131,6 +139,7 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(`\nnpm start${process.argv.includes('--queue') ? ' -- --queue' : ''} failed: ${error.message}`);
+	const flags = ['--queue', '--packages'].filter((f) => process.argv.includes(f));
+	console.error(`\nnpm start${flags.length ? ` -- ${flags.join(' ')}` : ''} failed: ${error.message}`);
 	process.exit(1);
 });

@@ -3,7 +3,8 @@
  * n8n's community-package scanner (@n8n/scan-community-package, the check n8n runs before it
  * verifies a package), run offline: its `analyzePackage` on the source tree and on the unpacked
  * `npm pack` tarball, the two legs `npx @n8n/scan-community-package <name>` runs after it has
- * downloaded both (scanner/scanner.mjs analyzePackageByName).
+ * downloaded both (scanner/scanner.mjs analyzePackageByName); the same for each single-service
+ * package (scanSinglePackages).
  *
  * The scanner is installed once into <cache>/scan-community-package-<version>/ (outside the
  * repository, like n8n itself, scripts/lib/runtime.js), with three workarounds npm needs for it:
@@ -60,12 +61,21 @@ async function ensureScanner({ log = () => {} } = {}) {
  * since the verdict only counts errors.
  */
 const SCAN_SCRIPT = `
-import { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import { analyzePackage, buildScanConfig, findPackageRoot, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
 const legs = JSON.parse(process.argv[1]);
 const out = [];
 for (const leg of legs) {
+	if (leg.packageName) {
+		const root = findPackageRoot(leg.sourceDir, leg.packageName);
+		if (!root) {
+			out.push({ name: leg.name, root: null, files: [], passed: false, message: 'no package.json with this name in the source', details: null, findings: [] });
+			continue;
+		}
+		leg.dir = root;
+		leg.root = root.slice(leg.sourceDir.length + 1);
+	}
 	const patterns = leg.patterns ?? SOURCE_FILE_PATTERNS;
 	const verdict = await analyzePackage(leg.dir, patterns);
 	const eslint = new ESLint({ cwd: leg.dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await buildScanConfig() });
@@ -74,7 +84,7 @@ for (const leg of legs) {
 	for (const r of await eslint.lintFiles(files)) {
 		for (const m of r.messages) findings.push({ file: r.filePath.slice(leg.dir.length + 1), line: m.line, severity: m.severity === 2 ? 'error' : 'warning', rule: m.ruleId, message: m.message });
 	}
-	out.push({ name: leg.name, patterns, files: files.map((f) => f.slice(leg.dir.length + 1)).sort(), passed: verdict.passed, message: verdict.message ?? null, details: verdict.details ?? null, findings });
+	out.push({ name: leg.name, root: leg.root ?? null, patterns, files: files.map((f) => f.slice(leg.dir.length + 1)).sort(), passed: verdict.passed, message: verdict.message ?? null, details: verdict.details ?? null, findings });
 }
 process.stdout.write('\\n@@SCAN@@' + JSON.stringify(out));
 `;
@@ -90,7 +100,11 @@ async function unpackedTarball() {
 	return { dir, unpacked, files: info.files.map((f) => f.path) };
 }
 
-/** Runs the scanner on `legs` ({ name, dir, patterns? }) in one Node process. */
+/**
+ * Runs the scanner on `legs` in one Node process: `{ name, dir, patterns? }`, or `{ name, sourceDir,
+ * packageName }` for the source leg of a published package, whose folder the scanner's own
+ * findPackageRoot looks up in the source (the folder whose package.json has that name).
+ */
 async function scan(legs, { log = () => {} } = {}) {
 	const scannerDir = await ensureScanner({ log });
 	// eslint-plugin-n8n-nodes-base treats every file as a node file when NODE_ENV is `test` (its own
@@ -149,4 +163,46 @@ async function scanPackage({ log = () => {}, control = false } = {}) {
 	}
 }
 
-module.exports = { scanPackage, scan, ensureScanner, SCANNER_VERSION };
+/**
+ * The repository as GitHub would serve it at a commit of this checkout: the files git tracks or
+ * would add (untracked and not ignored), copied into a temporary folder (no build/, no node_modules).
+ */
+async function repositorySnapshot() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-sync-source-'));
+	const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, label: 'git ls-files' });
+	for (const file of stdout.split('\0').filter(Boolean)) {
+		if (!fs.existsSync(path.join(ROOT, file))) continue; // deleted in the working tree
+		fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+		fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
+	}
+	return dir;
+}
+
+/**
+ * The scanner on the five single-service packages, both legs as `npx @n8n/scan-community-package
+ * <name>` runs them on a published package: its tarball (unpacked; `**\/*.js` and package.json) and
+ * its source, the folder of the repository whose package.json has the package's name (for these
+ * packages docs/packages/<name>/: n8n's scanner finds nothing else, and without it the scan fails).
+ * `out` is where the packages are packed (from the built dist). With `control`, one more source leg
+ * looks for a package the repository has no package.json for, as the scanner would for a package
+ * published without one.
+ */
+async function scanSinglePackages({ out, control = false, log = () => {} }) {
+	const { packPackages, unpackTarball } = require('./packages');
+	const manifest = await packPackages({ build: false, out, log });
+	const source = await repositorySnapshot();
+	try {
+		const legs = [];
+		for (const p of manifest.packages) {
+			const { dir } = await unpackTarball(p.tarball, path.join(out, 'unpacked', p.name));
+			legs.push({ name: `${p.name} tarball`, dir, patterns: ['**/*.js', 'package.json'] });
+			legs.push({ name: `${p.name} source`, sourceDir: source, packageName: p.name });
+		}
+		if (control) legs.push({ name: 'control source', sourceDir: source, packageName: 'n8n-nodes-not-in-this-repository' });
+		return { scannerVersion: SCANNER_VERSION, packages: manifest.packages.map((p) => p.name), legs: await scan(legs, { log }) };
+	} finally {
+		fs.rmSync(source, { recursive: true, force: true });
+	}
+}
+
+module.exports = { scanPackage, scanSinglePackages, scan, ensureScanner, SCANNER_VERSION };

@@ -44,10 +44,23 @@ const NEWER_SKIPPED = {
 
 const LEGACY_OVERRIDES = { ...N8N_OVERRIDES, xlsx: '0.18.5' };
 
+/**
+ * `singlePackages`: the five single-service packages (scripts/lib/packages.js) are proven there too,
+ * installed together in place of the bundle, with the examples moved to them by exporting them from
+ * the bundle's n8n and running scripts/move-to-single-packages.js (the documented move).
+ * `coexistence`: the bundle and one single-service package in the same n8n, measured.
+ */
 const MATRIX = [
 	{ n8nVersion: '1.123.50', nodeVersion: NODE_20, overrides: LEGACY_OVERRIDES, why: 'newest 1.x that installs on Node 20' },
-	{ n8nVersion: '1.123.81', nodeVersion: NODE_22, overrides: LEGACY_OVERRIDES, why: 'last 1.x' },
-	{ n8nVersion: N8N_VERSION, nodeVersion: NODE_VERSION, overrides: N8N_OVERRIDES, why: 'development target' },
+	{ n8nVersion: '1.123.81', nodeVersion: NODE_22, overrides: LEGACY_OVERRIDES, why: 'last 1.x', singlePackages: true },
+	{
+		n8nVersion: N8N_VERSION,
+		nodeVersion: NODE_VERSION,
+		overrides: N8N_OVERRIDES,
+		why: 'development target',
+		singlePackages: true,
+		coexistence: true,
+	},
 	{ n8nVersion: NEWEST_2X, nodeVersion: NODE_VERSION, overrides: N8N_OVERRIDES, why: 'newest 2.x that installs' },
 ];
 

@@ -4,7 +4,10 @@
  * relative link must name a file or folder of the repository, and every `#anchor` must be a heading
  * of its target file by GitHub's rules (github-slugger: lower case, punctuation dropped, spaces to
  * hyphens, `-1`, `-2`, … for repeated headings) or an explicit `<a id>` / `<a name>`. Links inside
- * code (fenced blocks, `inline code`) are text, not links. Used by test/unit/docs-links.test.ts;
+ * code (fenced blocks, `inline code`) are text, not links. With `repositoryUrl`, absolute links to
+ * this repository's files on GitHub (`<repositoryUrl>/blob/main/<path>#anchor`, `…/tree/main/<path>`)
+ * are checked the same way against `repositoryRoot` (the single-service packages' READMEs link so,
+ * since their relative links resolve inside the package). Used by test/unit/docs-links.test.ts;
  * `node scripts/lib/docs-links.js` prints the problems of this checkout.
  */
 const fs = require('node:fs');
@@ -115,14 +118,28 @@ function docFiles(root, io = nodeFs) {
 
 /**
  * Every broken link of `files` (relative to `root`), as "file:line: target: why". An empty list
- * means every relative link and every anchor resolves.
+ * means every relative link and every anchor resolves. `repositoryUrl` (https://github.com/<o>/<r>)
+ * and `repositoryRoot` (default `root`): absolute links into that repository's main branch are
+ * checked against the files of `repositoryRoot`.
+ * @param {string} root
+ * @param {string[]} [files]
+ * @param {{ read: (file: string) => string, exists: (file: string) => boolean, list: (dir: string) => string[] }} [io]
+ * @param {{ repositoryUrl?: string, repositoryRoot?: string }} [options]
  */
-function checkDocs(root, files = docFiles(root), io = nodeFs) {
+function checkDocs(root, files = docFiles(root), io = nodeFs, { repositoryUrl, repositoryRoot = root } = {}) {
 	const problems = [];
 	const anchorCache = new Map();
 	const anchorsOfFile = (abs) => {
 		if (!anchorCache.has(abs)) anchorCache.set(abs, anchorsOf(io.read(abs)));
 		return anchorCache.get(abs);
+	};
+	const inRepository = (target) => {
+		if (!repositoryUrl) return undefined;
+		for (const kind of ['blob', 'tree']) {
+			const prefix = `${repositoryUrl}/${kind}/main/`;
+			if (target.startsWith(prefix)) return target.slice(prefix.length);
+		}
+		return undefined;
 	};
 	for (const file of files) {
 		const abs = path.join(root, file);
@@ -132,10 +149,13 @@ function checkDocs(root, files = docFiles(root), io = nodeFs) {
 		}
 		for (const { target, line } of linksOf(io.read(abs))) {
 			const where = `${file}:${line}: ${target}`;
-			if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) continue; // http:, mailto:, …
-			const hash = target.indexOf('#');
-			let linkPath = hash === -1 ? target : target.slice(0, hash);
-			let anchor = hash === -1 ? undefined : target.slice(hash + 1);
+			const repositoryPath = inRepository(target);
+			if (repositoryPath === undefined && (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//'))) continue; // http:, mailto:, …
+			const base = repositoryPath === undefined ? root : repositoryRoot;
+			const link = repositoryPath ?? target;
+			const hash = link.indexOf('#');
+			let linkPath = hash === -1 ? link : link.slice(0, hash);
+			let anchor = hash === -1 ? undefined : link.slice(hash + 1);
 			try {
 				linkPath = decodeURIComponent(linkPath);
 				if (anchor !== undefined) anchor = decodeURIComponent(anchor);
@@ -143,10 +163,13 @@ function checkDocs(root, files = docFiles(root), io = nodeFs) {
 				problems.push(`${where}: not a valid URL`);
 				continue;
 			}
-			const resolved = linkPath ? path.resolve(path.dirname(abs), linkPath) : abs;
-			const relative = path.relative(root, resolved);
+			let resolved;
+			if (repositoryPath !== undefined) resolved = path.resolve(base, linkPath || '.');
+			else resolved = linkPath ? path.resolve(path.dirname(abs), linkPath) : abs;
+			const relative = path.relative(base, resolved);
 			if (relative.startsWith('..') || path.isAbsolute(relative)) {
-				problems.push(`${where}: points outside the repository`);
+				const outside = repositoryPath === undefined && base !== repositoryRoot ? 'package' : 'repository';
+				problems.push(`${where}: points outside the ${outside}`);
 				continue;
 			}
 			if (!io.exists(resolved)) {
@@ -180,7 +203,7 @@ module.exports = { slugify, headingText, anchorsOf, linksOf, docFiles, checkDocs
 
 if (require.main === module) {
 	const root = path.resolve(process.argv[2] ?? path.join(__dirname, '..', '..'));
-	const problems = checkDocs(root);
+	const problems = checkDocs(root, docFiles(root), nodeFs, { repositoryUrl: require('./packages').repositoryWebUrl(root) });
 	for (const p of problems) console.log(p);
 	console.log(problems.length ? `${problems.length} broken link(s)` : 'all links resolve');
 	process.exitCode = problems.length ? 1 : 0;

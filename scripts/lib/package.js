@@ -1,7 +1,8 @@
 'use strict';
 /*
- * Packs this package and installs the tarball into an n8n user folder the way n8n itself installs
- * a community package (n8n 2.40.7, CommunityPackagesService.downloadPackage): unpack it into
+ * Packs this package and installs the tarball (or the single-service packages' tarballs) into an
+ * n8n user folder the way n8n itself installs a community package (n8n 2.40.7,
+ * CommunityPackagesService.downloadPackage): unpack it into
  * `<user folder>/.n8n/nodes/node_modules/<name>`, drop dev/peer/optional dependencies from its
  * package.json, `npm install` what is left with n8n's flags, and record it in
  * `.n8n/nodes/package.json`. n8n loads every `n8n-nodes-*` folder there at startup.
@@ -52,12 +53,7 @@ function shadowingNodeModules(dir) {
 	}
 }
 
-/**
- * Installs the packed package into `<userFolder>/.n8n/nodes`. With `allowMissing`, n8n paths
- * missing from the tarball are removed from the installed package.json (with a warning) instead
- * of failing: for development while a provider's node is still being written.
- */
-async function installInto(userFolder, { allowMissing = false, log = () => {} } = {}) {
+function checkUserFolder(userFolder) {
 	const shadows = shadowingNodeModules(userFolder);
 	if (shadows.length) {
 		throw new Error(
@@ -65,27 +61,34 @@ async function installInto(userFolder, { allowMissing = false, log = () => {} } 
 				"the package would load those instead of n8n's own zod and n8n-workflow. Use a folder outside any project.",
 		);
 	}
-	const packed = await pack(fs.mkdtempSync(path.join(os.tmpdir(), 'order-sync-pack-')));
-	const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	const missing = missingEntries(packageJson, packed.files);
-	if (missing.length && !allowMissing) {
-		throw new Error(
-			`The packed tarball lacks files that package.json's "n8n" section lists, so n8n would not load the package:\n  ${missing.join('\n  ')}\n` +
-				'Run `npm run build` and check `files` in package.json. While a provider node is still being written, ' +
-				'ORDER_SYNC_ALLOW_MISSING_NODES=1 installs the package without the missing entries.',
-		);
-	}
+}
 
+/**
+ * Installs one packed tarball (`{ tarball, name, version, files }`, files as `npm pack` lists them)
+ * into `<userFolder>/.n8n/nodes` and records it in that folder's package.json next to the packages
+ * already there. With `allowMissing`, n8n paths missing from the tarball are removed from the
+ * installed package.json (with a warning) instead of failing: for development while a provider's
+ * node is still being written.
+ */
+async function installTarball(userFolder, packed, { allowMissing = false, log = () => {} } = {}) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', packed.name);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
-	await run('tar', ['-xzf', packed.tarball, '-C', target, '--strip-components=1'], { label: 'unpack tarball' });
+	await run('tar', ['-xzf', packed.tarball, '-C', target, '--strip-components=1'], { label: `unpack ${path.basename(packed.tarball)}` });
 
 	const installedJsonPath = path.join(target, 'package.json');
 	const { devDependencies, peerDependencies, optionalDependencies, ...installed } = JSON.parse(
 		fs.readFileSync(installedJsonPath, 'utf8'),
 	);
+	const missing = missingEntries(installed, packed.files);
+	if (missing.length && !allowMissing) {
+		throw new Error(
+			`The packed tarball of ${packed.name} lacks files that its package.json's "n8n" section lists, so n8n would not load the package:\n  ${missing.join('\n  ')}\n` +
+				'Run `npm run build` and check `files` in package.json. While a provider node is still being written, ' +
+				'ORDER_SYNC_ALLOW_MISSING_NODES=1 installs the package without the missing entries.',
+		);
+	}
 	if (missing.length) {
 		log(`WARNING: not installing entries that are missing from the tarball:\n  ${missing.join('\n  ')}`);
 		installed.n8n.nodes = installed.n8n.nodes.filter((e) => !missing.includes(e));
@@ -104,11 +107,12 @@ async function installInto(userFolder, { allowMissing = false, log = () => {} } 
 		],
 		{ cwd: target, label: `npm install (in ${target})` },
 	);
-	fs.writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [packed.name]: packed.version } }, null, 2),
-	);
-	fs.rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
+	const recordPath = path.join(nodesDir, 'package.json');
+	const record = fs.existsSync(recordPath)
+		? JSON.parse(fs.readFileSync(recordPath, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
+	record.dependencies = { ...record.dependencies, [packed.name]: packed.version };
+	fs.writeFileSync(recordPath, JSON.stringify(record, null, 2));
 	return {
 		dir: target,
 		name: packed.name,
@@ -119,4 +123,29 @@ async function installInto(userFolder, { allowMissing = false, log = () => {} } 
 	};
 }
 
-module.exports = { installInto, missingEntries, ROOT };
+/** Packs this package (the bundle) and installs it into `<userFolder>/.n8n/nodes`. */
+async function installInto(userFolder, { allowMissing = false, log = () => {} } = {}) {
+	checkUserFolder(userFolder);
+	const packed = await pack(fs.mkdtempSync(path.join(os.tmpdir(), 'order-sync-pack-')));
+	try {
+		return await installTarball(userFolder, packed, { allowMissing, log });
+	} finally {
+		fs.rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
+	}
+}
+
+/**
+ * Installs tarballs that are already packed (the single-service packages of build/packages:
+ * `{ tarball, name, version, tarballFiles }`) into `<userFolder>/.n8n/nodes`, one after the other
+ * as n8n installs them. Returns one entry per package, as installTarball does.
+ */
+async function installPackagesInto(userFolder, packages, { log = () => {} } = {}) {
+	checkUserFolder(userFolder);
+	const installed = [];
+	for (const p of packages) {
+		installed.push(await installTarball(userFolder, { ...p, files: new Set(p.tarballFiles) }, { log }));
+	}
+	return installed;
+}
+
+module.exports = { installInto, installPackagesInto, installTarball, missingEntries, checkUserFolder, ROOT };

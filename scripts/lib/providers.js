@@ -5,7 +5,8 @@
  * whose simulator file exists and whose credential type the package ships.
  *
  * To add a provider: add an entry whose `start(module)` creates the simulator from its module,
- * seeds what the example workflows need, starts it and returns `{ sim, credentialData }`. The
+ * seeds what the example workflows need, starts it and returns `{ sim, credentialData }` (and
+ * `forgetOrders()` when the provider refuses an order it has seen). The
  * credential `id` is what the example workflows reference, so keep it stable; `secretField` is
  * the credential field the end-to-end test spoils to see the credential test fail.
  */
@@ -110,6 +111,9 @@ const providers = [
 			return {
 				sim: montly.sim,
 				credentialData: { apiKey: mod.MONTLY_API_KEY, baseUrl: url, webhookSecret: mod.MONTLY_WEBHOOK_SECRET },
+				// Montly refuses an order ID it has seen: a second run of the same examples against this
+				// simulator starts from a Montly that has seen none.
+				forgetOrders: () => montly.resetState(),
 			};
 		},
 	},

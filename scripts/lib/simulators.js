@@ -25,8 +25,8 @@ async function startSimulators(credentialFiles) {
 			skipped.push({ provider, reason: `the package does not ship ${provider.credential.file}` });
 			continue;
 		}
-		const { sim, credentialData } = await provider.start(require(file));
-		running.push({ provider, sim, url: sim.url, credentialData });
+		const { sim, credentialData, forgetOrders = () => {} } = await provider.start(require(file));
+		running.push({ provider, sim, url: sim.url, credentialData, forgetOrders });
 	}
 	return {
 		running,

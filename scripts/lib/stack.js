@@ -1,40 +1,67 @@
 'use strict';
 /*
  * The whole local setup used by `npm start` and the end-to-end tests: n8n (provisioned and cached),
- * a fresh user folder with the packed package installed, the provider simulators, demo
- * credentials pointing at them, the example workflows, and the running server with an owner login.
+ * a fresh user folder with the packed package installed (or, with `singlePackages`, the five
+ * single-service packages of `npm run pack:packages` instead), the provider simulators, demo
+ * credentials pointing at them, the example workflows (with `singlePackages`, copies whose node types are
+ * moved to the single packages by scripts/move-to-single-packages.js), and the running server with
+ * an owner login.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { ensureRuntime, cacheDir } = require('./runtime');
-const { installInto, ROOT } = require('./package');
+const { installInto, installPackagesInto, ROOT } = require('./package');
+const { packPackages, nodeTypeName } = require('./packages');
+const { moveWorkflow } = require('../move-to-single-packages');
 const { startSimulators, credentialsFor } = require('./simulators');
 const { n8nEnv, importFixtures, startServer, setupOwner, newPassword } = require('./n8n');
 const { freePort, formatDuration } = require('./proc');
 
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
-const PACKAGE_PREFIX = 'n8n-nodes-order-sync.';
 
-/** The n8n node type names the installed package provides (class name with a lower-case first letter). */
-function installedNodeTypes(installed) {
-	return installed.nodes.map((p) => {
-		const base = path.basename(p, '.node.js');
-		return `${installed.name}.${base[0].toLowerCase()}${base.slice(1)}`;
+/** The installed package(s) as one: names, node types, credential files, entries missing from a tarball. */
+function combine(installed) {
+	return {
+		name: installed.map((p) => p.name).join(', '),
+		version: installed[0].version,
+		packages: installed.map((p) => p.name),
+		nodes: installed.flatMap((p) => p.nodes),
+		nodeTypes: installed.flatMap((p) => p.nodes.map((file) => nodeTypeName(p.name, file))),
+		credentials: installed.flatMap((p) => p.credentials),
+		missing: installed.flatMap((p) => p.missing),
+	};
+}
+
+/**
+ * The example workflows for the installed packages: examples/ as it is for the bundle; for the
+ * single-service packages, copies with their node types moved, written to `dir`.
+ */
+function exampleFiles(singlePackages, dir) {
+	const files = fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => path.join(EXAMPLES_DIR, f));
+	if (!singlePackages) return files;
+	fs.mkdirSync(dir, { recursive: true });
+	return files.map((file) => {
+		const moved = path.join(dir, path.basename(file));
+		fs.writeFileSync(moved, JSON.stringify(moveWorkflow(JSON.parse(fs.readFileSync(file, 'utf8'))).workflow, null, 2));
+		return moved;
 	});
 }
 
 /**
- * Example workflows, each with what it needs from this package. One that uses a node the package
- * does not ship yet, or a credential with no running simulator, is skipped with the reason.
+ * Example workflows, each with what it needs from the installed packages. One that uses a node the
+ * packages do not ship yet, or a credential with no running simulator, is skipped with the reason.
  */
-function examples({ nodeTypes, credentialIds }) {
+function examples({ files, packages, nodeTypes, credentialIds }) {
 	const usable = [];
 	const skipped = [];
-	for (const name of fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort()) {
-		const file = path.join(EXAMPLES_DIR, name);
+	for (const file of files) {
 		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
-		const ours = workflow.nodes.filter((n) => n.type.startsWith(PACKAGE_PREFIX));
+		const ours = workflow.nodes.filter((n) => packages.includes(n.type.split('.')[0]));
 		const missingTypes = [...new Set(ours.map((n) => n.type).filter((t) => !nodeTypes.includes(t)))];
 		const missingCredentials = [
 			...new Set(
@@ -44,7 +71,7 @@ function examples({ nodeTypes, credentialIds }) {
 		const entry = { file, id: workflow.id, name: workflow.name, workflow };
 		if (missingTypes.length || missingCredentials.length) {
 			const reasons = [
-				...missingTypes.map((t) => `node ${t} is not in the package`),
+				...missingTypes.map((t) => `node ${t} is not in the installed package(s)`),
 				...missingCredentials.map((c) => `credential ${c} has no running simulator`),
 			];
 			skipped.push({ ...entry, reason: reasons.join('; ') });
@@ -57,9 +84,10 @@ function examples({ nodeTypes, credentialIds }) {
 
 /**
  * Brings everything up. `instance` names the user folder under the cache
- * (`<cache>/instances/<instance>`), which is emptied first.
+ * (`<cache>/instances/<instance>`), which is emptied first. With `singlePackages`, the five
+ * single-service packages are packed from dist (built already) and installed instead of the bundle.
  */
-async function bringUp({ instance, port, allowMissing = false, log = () => {} }) {
+async function bringUp({ instance, port, allowMissing = false, singlePackages = false, log = () => {} }) {
 	const timings = {};
 	let t = Date.now();
 	const runtime = await ensureRuntime({ log });
@@ -70,8 +98,16 @@ async function bringUp({ instance, port, allowMissing = false, log = () => {} })
 	fs.mkdirSync(userFolder, { recursive: true });
 
 	t = Date.now();
-	log(`Packing the package and installing it into ${path.join(userFolder, '.n8n', 'nodes')}…`);
-	const installed = await installInto(userFolder, { allowMissing, log });
+	let installed;
+	if (singlePackages) {
+		log('Packing the single-service packages (npm run pack:packages)…');
+		const manifest = await packPackages({ build: false, log });
+		log(`Installing ${manifest.packages.length} packages into ${path.join(userFolder, '.n8n', 'nodes')}…`);
+		installed = combine(await installPackagesInto(userFolder, manifest.packages, { log }));
+	} else {
+		log(`Packing the package and installing it into ${path.join(userFolder, '.n8n', 'nodes')}…`);
+		installed = combine([await installInto(userFolder, { allowMissing, log })]);
+	}
 	timings.install = Date.now() - t;
 
 	const sims = await startSimulators(installed.credentials);
@@ -86,7 +122,9 @@ async function bringUp({ instance, port, allowMissing = false, log = () => {} })
 			brokerPort: await freePort(),
 		});
 		const found = examples({
-			nodeTypes: installedNodeTypes(installed),
+			files: exampleFiles(singlePackages, path.join(userFolder, 'examples')),
+			packages: installed.packages,
+			nodeTypes: installed.nodeTypes,
 			credentialIds: sims.running.map((r) => r.provider.credential.id),
 		});
 
@@ -113,4 +151,4 @@ async function bringUp({ instance, port, allowMissing = false, log = () => {} })
 	}
 }
 
-module.exports = { bringUp, EXAMPLES_DIR };
+module.exports = { bringUp, exampleFiles, EXAMPLES_DIR };

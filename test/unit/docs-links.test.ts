@@ -1,10 +1,13 @@
 /*
  * The documentation stays navigable: every relative link and #anchor of README.md, CHANGELOG.md and
  * docs/**.md resolves (files exist; anchors match GitHub's heading slugs, duplicates and <a id>
- * included), and the README stays short. The checker is scripts/lib/docs-links.js.
+ * included), as does every absolute link to this repository's files on GitHub (the single-service
+ * packages' READMEs under docs/packages/ use those), and the README stays short. The checker is
+ * scripts/lib/docs-links.js.
  */
 import { anchorsOf, checkDocs, docFiles, headingText, lineCount, linksOf, readDoc, slugify } from '../../scripts/lib/docs-links';
 import { ROOT } from '../../scripts/lib/package';
+import { repositoryWebUrl } from '../../scripts/lib/packages';
 
 /** An in-memory repository for the checker: relative path → content (a folder is a path ending in /). */
 function memoryRepo(files: Record<string, string>) {
@@ -36,8 +39,8 @@ describe('the repository documentation', () => {
 		}
 	});
 
-	it('has no broken relative link or anchor', () => {
-		expect(checkDocs(ROOT, files)).toEqual([]);
+	it('has no broken relative link or anchor, nor absolute link to a file of this repository on GitHub', () => {
+		expect(checkDocs(ROOT, files, undefined, { repositoryUrl: repositoryWebUrl() })).toEqual([]);
 	});
 
 	it('has a README of at most 300 lines', () => {

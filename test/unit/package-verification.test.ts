@@ -1,5 +1,7 @@
 import packageJson from '../../package.json';
 import { releaseCommandSource, templateWorkflow, workflow as readWorkflow } from '../../scripts/lib/compat-verification';
+import { ROOT } from '../../scripts/lib/package';
+import { OUT, PACKAGES } from '../../scripts/lib/packages';
 
 /**
  * What n8n's verification of community packages asks of package.json and of the publishing setup
@@ -11,6 +13,9 @@ type Yaml = Record<string, unknown>;
 
 const workflow = (name: string) => readWorkflow(name) as Yaml;
 const steps = (wf: Yaml, job: string) => ((wf.jobs as Yaml)[job] as { steps: Array<Record<string, unknown>> }).steps;
+
+/** The steps publish.yml adds to the template's: the five single-service packages, before its Release. */
+const SINGLE_PACKAGE_STEPS = ['Pack the single-service packages', 'Publish the single-service packages'];
 
 describe('package.json for n8n verification', () => {
 	const pkg = packageJson as Record<string, unknown> & typeof packageJson;
@@ -68,9 +73,36 @@ describe('GitHub workflows (@n8n/node-cli template)', () => {
 		);
 	});
 
+	it('publish.yml publishes all six packages on one tag: the five single-service packages with provenance, then the bundle', () => {
+		const all = steps(workflow('publish.yml'), 'publish');
+		const names = all.map((s) => s.name ?? s.uses);
+		expect(names.slice(-3)).toEqual([...SINGLE_PACKAGE_STEPS, 'Release']);
+		const pack = String(all.find((s) => s.name === SINGLE_PACKAGE_STEPS[0])!.run);
+		expect(pack.trim().split('\n')).toEqual(['npm run lint', 'npm run pack:packages']);
+		const publish = all.find((s) => s.name === SINGLE_PACKAGE_STEPS[1])!;
+		const script = String(publish.run);
+		const listed = /for name in ([^;]+);/.exec(script)![1].trim().split(/\s+/);
+		expect(listed).toEqual(PACKAGES.map((p) => p.name));
+		// The tarballs npm run pack:packages writes, published as they were tested.
+		expect(`${ROOT}/build/packages`).toBe(OUT);
+		expect(script).toContain('npm publish "build/packages/$name-$version.tgz" --provenance --access public');
+		expect(script).toContain('version=$(node -p "require(\'./package.json\').version")');
+		expect(publish.env).toEqual({ NPM_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+		// The bundle, the sixth, through the template's Release step (n8n-node release: provenance in GitHub Actions).
+		expect(packageJson.name).toBe('n8n-nodes-order-sync');
+		expect(String(all.find((s) => s.name === 'Release')!.run).trim().split('\n').pop()).toBe('npm run release');
+		expect(new Set([packageJson.name, ...listed]).size).toBe(6);
+	});
+
 	it('match the template of the installed @n8n/node-cli, with npm as the package manager', () => {
 		const template = (name: string) => templateWorkflow(name) as Yaml;
-		expect(workflow('publish.yml')).toEqual(template('publish.yml'));
+		const publish = workflow('publish.yml');
+		const job = (publish.jobs as Yaml).publish as Yaml;
+		const withoutOurs = {
+			...publish,
+			jobs: { publish: { ...job, steps: steps(publish, 'publish').filter((s) => !SINGLE_PACKAGE_STEPS.includes(String(s.name))) } },
+		};
+		expect(withoutOurs).toEqual(template('publish.yml'));
 		const ci = workflow('ci.yml');
 		const ciTemplate = template('ci.yml');
 		expect({ ...ci, jobs: undefined }).toEqual({ ...ciTemplate, jobs: undefined });
