@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions';
 import { router } from './actions/router';
+import { getTariffs } from './tariffs';
 
 export class Montly implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +27,8 @@ export class Montly implements INodeType {
 		credentials: [{ name: 'montlyApi', required: true }],
 		properties,
 	};
+
+	methods = { loadOptions: { getTariffs } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -45,7 +45,26 @@ function amount(unit: AmountUnit, min = 0, minMessage = 'Must be 0 or more') {
 	return ore.pipe(z.number().min(min, minMessage));
 }
 
-export function orderCreateSchema(unit: AmountUnit) {
+/** One line of the order: `relationships.item.data[]`. */
+export function orderItemSchema(unit: AmountUnit) {
+	return object({
+		name: required,
+		productId: required,
+		quantity: wholeNumber(1, 'Must be at least 1'),
+		totalPrice: amount(unit),
+		VAT: amount(unit),
+		sku: optional,
+		variationId: optional,
+		serialNumber: optional,
+	});
+}
+
+/**
+ * The whole body. With `monthlyPriceLeftOut` a missing `monthlyPrice` is accepted: the caller
+ * computes it from the validated total and tariff (Fields mode with Monthly Price left empty).
+ */
+export function orderCreateSchema(unit: AmountUnit, options: { monthlyPriceLeftOut?: boolean } = {}) {
+	const monthly = amount(unit, 1, 'Must be more than 0');
 	const attributes = object({
 		orderId: required,
 		firstName: required,
@@ -87,18 +106,8 @@ export function orderCreateSchema(unit: AmountUnit) {
 		shippingCountry: optional,
 		sandboxMode: z.boolean({ error: 'Must be true or false' }).optional(),
 		kickback: amount(unit).optional(),
-		monthlyPrice: amount(unit, 1, 'Must be more than 0'),
+		monthlyPrice: options.monthlyPriceLeftOut ? monthly.optional() : monthly,
 		customerMessage: optional,
-	});
-	const item = object({
-		name: required,
-		productId: required,
-		quantity: wholeNumber(1, 'Must be at least 1'),
-		totalPrice: amount(unit),
-		VAT: amount(unit),
-		sku: optional,
-		variationId: optional,
-		serialNumber: optional,
 	});
 	return object({
 		data: object({
@@ -106,7 +115,7 @@ export function orderCreateSchema(unit: AmountUnit) {
 			attributes,
 			relationships: object({
 				item: object({
-					data: z.array(item, { error: 'Expected a list of items' }).min(1, 'Give at least one item'),
+					data: z.array(orderItemSchema(unit), { error: 'Expected a list of items' }).min(1, 'Give at least one item'),
 				}),
 			}),
 		}),

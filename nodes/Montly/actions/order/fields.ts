@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { compact } from '../../../shared/input/body';
+import type { LineItemList } from '../../../shared/input/line-items';
+import { lineItemsProperties, readLineItems } from '../../../shared/input/line-items';
+import { minorToDecimal, toMinorUnits } from '../../../shared/input/money';
+import type { Issue } from '../../../shared/input/validation';
+import type { AmountUnit } from '../../schemas';
+import { orderItemSchema } from '../../schemas';
 
 const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,
@@ -31,6 +37,73 @@ const itemValues: INodeProperties[] = [
 	text('Serial Number', 'serialNumber'),
 ];
 
+export const monthsProperty: INodeProperties = {
+	displayName: 'Months',
+	name: 'months',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 24,
+	required: true,
+	description: 'Contract length; must match one of the tariffs',
+};
+
+/**
+ * `tariff`: picked from the account's tariffs for the chosen Months, or left empty to take the
+ * current one when the workflow runs. Saved workflows hold a number, which is sent as it is.
+ */
+export const tariffProperty: INodeProperties = {
+	displayName: 'Tariff Name or ID',
+	name: 'tariff',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTariffs', loadOptionsDependsOn: ['months'] },
+	default: '',
+	description:
+		'Percent per month for these months. Leave it at Current Tariff to read Montly\'s tariffs once per execution (a GET, also with Dry Run). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** Items given as one list: Montly's keys, or the friendly ones; `price` (each unit) makes the line's totalPrice. */
+export function itemsList(unit: AmountUnit): LineItemList {
+	return {
+		name: 'items',
+		path: ['data', 'relationships', 'item', 'data'],
+		keys: {
+			name: ['title'],
+			productId: [],
+			quantity: [],
+			totalPrice: [],
+			price: [],
+			VAT: ['vat'],
+			sku: [],
+			variationId: ['variantId'],
+			serialNumber: [],
+		},
+		ignored: ['url', 'imageUrl'],
+		entry: orderItemSchema(unit),
+		complete: (entry) => lineTotal(entry, unit),
+	};
+}
+
+const ITEMS = { sek: itemsList('sek'), ore: itemsList('ore') };
+
+/** A line's totalPrice from quantity × price (each unit), exact in öre; `price` itself is not sent. */
+function lineTotal(entry: IDataObject, unit: AmountUnit): Issue[] {
+	if (entry.price === undefined) return [];
+	const price = entry.price;
+	delete entry.price;
+	if (entry.totalPrice !== undefined) {
+		return [{ path: ['price'], message: 'Give price (each unit) or totalPrice (the whole line), not both' }];
+	}
+	const each = unit === 'sek' ? toMinorUnits(price, 2) : toMinorUnits(price, 0);
+	if (!each.ok) return [{ path: ['price'], message: each.message }];
+	const quantity = typeof entry.quantity === 'string' ? Number(entry.quantity) : entry.quantity;
+	// A quantity that is no whole number is named by the item's own check.
+	if (typeof quantity === 'number' && Number.isSafeInteger(quantity)) {
+		const ore = each.value * quantity;
+		entry.totalPrice = unit === 'sek' ? minorToDecimal(ore, 2) : ore;
+	}
+	return [];
+}
+
 export const createFields: INodeProperties[] = [
 	text('Order ID', 'orderId', { required: true, placeholder: 'e.g. c8e0bda3-dbe0-55ad-8de7-4b341fab49a3', description: 'Your unique order ID; Montly rejects a repeated one' }),
 	{
@@ -55,30 +128,37 @@ export const createFields: INodeProperties[] = [
 	amount('VAT', 'VAT', 'Total VAT'),
 	amount('Shipping', 'shipping', 'Shipping cost, excluding VAT'),
 	amount('Shipping VAT', 'shippingVAT', 'VAT on the shipping cost'),
-	amount('Monthly Price', 'monthlyPrice', 'Monthly amount; Montly\'s SDK computes it as total price × tariff / 100'),
-	{ displayName: 'Months', name: 'months', type: 'number', typeOptions: { minValue: 1 }, default: 24, required: true, description: 'Contract length; must match one of the tariffs' },
 	{
-		displayName: 'Tariff',
-		name: 'tariff',
+		displayName: 'Monthly Price',
+		name: 'monthlyPrice',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 4 },
-		default: 0,
-		required: true,
-		description: 'The current tariff (percent per month) for these months, from Tariff → Get Many',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: '',
+		description: 'Monthly amount, in the unit chosen in Amounts In. Leave empty to send round(Total Price × Tariff / 100), as Montly\'s SDK computes it.',
 	},
+	monthsProperty,
+	tariffProperty,
 	text('Billing Address', 'billingAddress', { required: true }),
 	text('Billing City', 'billingCity', { required: true }),
 	text('Billing Postcode', 'billingPostcode', { required: true }),
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Item',
-		required: true,
-		default: {},
-		options: [{ displayName: 'Item', name: 'item', values: itemValues }],
-	},
+	...lineItemsProperties(
+		ITEMS.sek,
+		{
+			plural: 'Items',
+			one: 'item',
+			example: '{ "productId": "LAP-1", "name": "Laptop", "quantity": 2, "price": 4068.63, "VAT": 1017.16 }',
+		},
+		{
+			displayName: 'Items',
+			name: 'items',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Item',
+			required: true,
+			default: {},
+			options: [{ displayName: 'Item', name: 'item', values: itemValues }],
+		},
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -119,12 +199,17 @@ const ATTRIBUTES = [
 	'billingPostcode', 'monthlyPrice',
 ];
 
-/** The seed document's JSON:API body, built from the fields; amounts are still in the chosen unit. */
-export function fromCreateFields(ctx: IExecuteFunctions, i: number): IDataObject {
+/**
+ * The seed document's JSON:API body, built from the fields; amounts are still in the chosen unit.
+ * `tariff` is the one to send (Tariff, or the account's current one when it was left empty).
+ */
+export function fromCreateFields(ctx: IExecuteFunctions, i: number, unit: AmountUnit, tariff: IDataObject[string]): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const items = (ctx.getNodeParameter('items.item', i, []) as IDataObject[]).map((item) => compact({ ...item }));
+	const items = readLineItems(ctx, i, ITEMS[unit], () => ctx.getNodeParameter('items.item', i, []) as IDataObject[]).map(
+		(item) => compact({ ...item }),
+	);
 	const attributes: IDataObject = { currency: 'SEK' };
-	for (const name of ATTRIBUTES) attributes[name] = ctx.getNodeParameter(name, i);
+	for (const name of ATTRIBUTES) attributes[name] = name === 'tariff' ? tariff : ctx.getNodeParameter(name, i, '');
 	Object.assign(attributes, compact(extra));
 	attributes.itemsCount = extra.itemsCount ?? items.length;
 	return {
