@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
 import { minorUnitsFromDecimal, minorUnitsInteger } from '../shared/input/money';
+import { required as present } from '../shared/input/required';
 
 /*
  * The create-order body of the seed document (Montly API v1, JSON:API style, July 2017;
@@ -42,7 +43,7 @@ const decimal = z.preprocess(
 /** An öre amount, entered as öre or as SEK that is converted exactly. */
 function amount(unit: AmountUnit, min = 0, minMessage = 'Must be 0 or more') {
 	const ore = unit === 'sek' ? minorUnitsFromDecimal(2) : minorUnitsInteger('öre');
-	return ore.pipe(z.number().min(min, minMessage));
+	return present(ore.pipe(z.number().min(min, minMessage)));
 }
 
 /** One line of the order: `relationships.item.data[]`. */

@@ -4,6 +4,7 @@ import { compact } from '../../../shared/input/body';
 import type { LineItemList } from '../../../shared/input/line-items';
 import { lineItemsProperties, readLineItems } from '../../../shared/input/line-items';
 import { minorToDecimal, toMinorUnits } from '../../../shared/input/money';
+import { fromVersion, onlyInVersion } from '../../../shared/input/parameters';
 import type { Issue } from '../../../shared/input/validation';
 import type { AmountUnit } from '../../schemas';
 import { orderItemSchema } from '../../schemas';
@@ -16,26 +17,48 @@ const text = (displayName: string, name: string, extra: Partial<INodeProperties>
 	...extra,
 });
 
-const amount = (displayName: string, name: string, description: string): INodeProperties => ({
+/**
+ * A required amount. Version 1 shows 0, which is sent when the field is left alone; from version
+ * 1.1 it starts empty, and an amount left empty stops the item.
+ */
+const amount = (displayName: string, name: string, description: string, version: 1 | 1.1): INodeProperties => ({
 	displayName,
 	name,
 	type: 'number',
 	typeOptions: { minValue: 0, numberPrecision: 2 },
-	default: 0,
+	default: version === 1 ? 0 : '',
 	required: true,
 	description,
 });
 
-const itemValues: INodeProperties[] = [
+/** The same amount in both versions, each shown for its own. */
+const versionedAmount = (displayName: string, name: string, description: string): INodeProperties[] => [
+	{ ...amount(displayName, name, description, 1), displayOptions: onlyInVersion(1) },
+	{ ...amount(displayName, name, description, 1.1), displayOptions: fromVersion(1.1) },
+];
+
+const itemValues = (version: 1 | 1.1): INodeProperties[] => [
 	text('Name', 'name', { required: true }),
 	text('Product ID', 'productId', { required: true }),
 	{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, required: true },
-	amount('Total Price', 'totalPrice', 'Price of this line (all units), excluding VAT, in the unit chosen in Amounts In'),
-	amount('VAT', 'VAT', 'VAT of this line, in the unit chosen in Amounts In'),
+	amount('Total Price', 'totalPrice', 'Price of this line (all units), excluding VAT, in the unit chosen in Amounts In', version),
+	amount('VAT', 'VAT', 'VAT of this line, in the unit chosen in Amounts In', version),
 	text('SKU', 'sku'),
 	text('Variation ID', 'variationId'),
 	text('Serial Number', 'serialNumber'),
 ];
+
+const itemsProperty = (version: 1 | 1.1): INodeProperties => ({
+	displayName: 'Items',
+	name: 'items',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Item',
+	required: true,
+	default: {},
+	options: [{ displayName: 'Item', name: 'item', values: itemValues(version) }],
+	displayOptions: version === 1 ? onlyInVersion(1) : fromVersion(1.1),
+});
 
 export const monthsProperty: INodeProperties = {
 	displayName: 'Months',
@@ -124,10 +147,11 @@ export const createFields: INodeProperties[] = [
 	text('Email', 'email', { required: true, placeholder: 'e.g. name@email.com' }),
 	text('Phone', 'phone', { required: true }),
 	text('Customer IP', 'customerIp', { required: true, placeholder: 'e.g. 131.168.20.70', description: 'The customer\'s IP address, for Montly\'s fraud checks' }),
-	amount('Total Price', 'totalPrice', 'Total the customer pays, excluding VAT; Montly\'s minimum is 6 000 SEK'),
-	amount('VAT', 'VAT', 'Total VAT'),
-	amount('Shipping', 'shipping', 'Shipping cost, excluding VAT'),
-	amount('Shipping VAT', 'shippingVAT', 'VAT on the shipping cost'),
+	// Empty in every version: its old default, 0, was always refused (below Montly's minimum).
+	amount('Total Price', 'totalPrice', 'Total the customer pays, excluding VAT; Montly\'s minimum is 6 000 SEK', 1.1),
+	...versionedAmount('VAT', 'VAT', 'Total VAT'),
+	...versionedAmount('Shipping', 'shipping', 'Shipping cost, excluding VAT; 0 for free shipping'),
+	...versionedAmount('Shipping VAT', 'shippingVAT', 'VAT on the shipping cost'),
 	{
 		displayName: 'Monthly Price',
 		name: 'monthlyPrice',
@@ -148,16 +172,8 @@ export const createFields: INodeProperties[] = [
 			one: 'item',
 			example: '{ "productId": "LAP-1", "name": "Laptop", "quantity": 2, "price": 4068.63, "VAT": 1017.16 }',
 		},
-		{
-			displayName: 'Items',
-			name: 'items',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Item',
-			required: true,
-			default: {},
-			options: [{ displayName: 'Item', name: 'item', values: itemValues }],
-		},
+		itemsProperty(1),
+		itemsProperty(1.1),
 	),
 	{
 		displayName: 'Additional Fields',
