@@ -38,6 +38,15 @@ const totalCost: INodeProperties = {
 	description: 'The order total. Item costs plus shipping minus discount must add up to it unless Options → Check Total Cost is off.',
 };
 
+const cost: INodeProperties = {
+	displayName: 'Cost',
+	name: 'cost',
+	type: 'number',
+	typeOptions: { numberPrecision: 2, minValue: 0 },
+	default: '',
+	description: 'The price paid, after any discount on the item',
+};
+
 const itemsProperty = (version: 1 | 1.1): INodeProperties => ({
 	displayName: 'Items',
 	name: 'items',
@@ -52,14 +61,7 @@ const itemsProperty = (version: 1 | 1.1): INodeProperties => ({
 			name: 'item',
 			values: [
 				{ displayName: 'Category', name: 'category', type: 'string', default: '' },
-				{
-					displayName: 'Cost',
-					name: 'cost',
-					type: 'number',
-					typeOptions: { numberPrecision: 2, minValue: 0 },
-					default: version === 1 ? 0 : '',
-					description: 'The price paid, after any discount on the item',
-				},
+				version === 1 ? { ...cost, default: 0 } : cost,
 				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 				{ displayName: 'External Item ID', name: 'externalItemId', type: 'string', default: '', description: 'The product or variant ID in your shop' },
 				{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '' },

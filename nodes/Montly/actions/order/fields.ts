@@ -21,15 +21,18 @@ const text = (displayName: string, name: string, extra: Partial<INodeProperties>
  * A required amount. Version 1 shows 0, which is sent when the field is left alone; from version
  * 1.1 it starts empty, and an amount left empty stops the item.
  */
-const amount = (displayName: string, name: string, description: string, version: 1 | 1.1): INodeProperties => ({
-	displayName,
-	name,
-	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
-	default: version === 1 ? 0 : '',
-	required: true,
-	description,
-});
+function amount(displayName: string, name: string, description: string, version: 1 | 1.1): INodeProperties {
+	const property: INodeProperties = {
+		displayName,
+		name,
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: '',
+		required: true,
+		description,
+	};
+	return version === 1 ? { ...property, default: 0 } : property;
+}
 
 /** The same amount in both versions, each shown for its own. */
 const versionedAmount = (displayName: string, name: string, description: string): INodeProperties[] => [
