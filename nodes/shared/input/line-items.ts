@@ -26,7 +26,7 @@ export interface LineItemList {
 	ignored?: readonly string[];
 	/** One entry in the provider's keys, checked as a fixed-collection entry is (its output is not used). */
 	entry: z.ZodType;
-	/** An entry given as text (Monto's slugs); without it, text is refused. */
+	/** An entry given as text (e.g. a bare slug); without it, text is refused. */
 	fromText?: (text: string) => IDataObject;
 	/**
 	 * The last step before `entry` checks it, e.g. a line total from quantity × price; problems name
