@@ -54,6 +54,8 @@ const wooCommerce = wooCommerceOrderSchema();
 function platformOrder(fixture: IDataObject, n: number): IDataObject {
 	const order = structuredClone(fixture);
 	order.id = 5_000_000_000 + n;
+	// Shopify's GraphQL id names the same order; the reader refuses an order whose two ids differ.
+	if (typeof order.admin_graphql_api_id === 'string') order.admin_graphql_api_id = `gid://shopify/Order/${order.id}`;
 	if (typeof order.email === 'string') order.email = `buyer${n}@example.com`;
 	return order;
 }
