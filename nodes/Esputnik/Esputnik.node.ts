@@ -15,7 +15,9 @@ export class Esputnik implements INodeType {
 		name: 'esputnik',
 		icon: { light: 'file:esputnik.svg', dark: 'file:esputnik.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Total Cost and an item's Cost start empty and are required; version 1 shows and sends 0.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send orders to eSputnik (Yespo) for order-triggered workflows and RFM analysis',
 		defaults: { name: 'eSputnik' },

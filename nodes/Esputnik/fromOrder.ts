@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { minorToDecimal } from '../shared/orders/currency';
+import { minorToDecimal } from '../shared/input/money';
 import type { CanonicalOrder, Charge, ChargeKind } from '../shared/orders/model';
 import { addressLine } from '../shared/orders/model';
 import { mapStatus } from './statuses';

@@ -16,7 +16,11 @@ export class MailerLiteEcommerce implements INodeType {
 		name: 'mailerLiteEcommerce',
 		icon: { light: 'file:mailerLiteEcommerce.svg', dark: 'file:mailerLiteEcommerce.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1 sends nothing its user did not choose: Order → Create and Import send the Status shown
+		// at the top (Complete unless changed) and the cart's sum as Total Price, and a price left
+		// empty is refused instead of sent as 0. Version 1 keeps sending what it sent.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Sync shops, products, categories, customers, carts and orders with MailerLite e-commerce',
 		defaults: { name: 'MailerLite E-Commerce' },

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { minorToDecimal } from '../shared/orders/currency';
+import { minorToDecimal } from '../shared/input/money';
 import type { CanonicalOrder, OrderStatus } from '../shared/orders/model';
 import type { Issue } from '../shared/input/validation';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 
+import { required } from '../shared/input/required';
 import { email, httpUrl, idString, integer, nonNegativeDecimal } from '../shared/input/schemas';
 
 /*
@@ -31,7 +32,7 @@ export const categoryUpdate = categoryCreate.partial().refine(atLeastOne, atLeas
 
 export const productCreate = z.looseObject({
 	name: z.string().trim().min(1, 'Required'),
-	price: nonNegativeDecimal,
+	price: required(nonNegativeDecimal),
 	url: httpUrl.optional(),
 	image: httpUrl.optional(),
 	exclude_from_automations: z.boolean().optional(),
@@ -54,8 +55,8 @@ export const customerUpdate = customerCreate.partial().refine(atLeastOne, atLeas
 export const cartItem = z.looseObject({
 	ecommerce_product_id: idString,
 	variant: z.string().optional(),
-	quantity: integer.pipe(z.number().min(1, 'Must be at least 1')),
-	price: nonNegativeDecimal,
+	quantity: required(integer.pipe(z.number().min(1, 'Must be at least 1'))),
+	price: required(nonNegativeDecimal),
 });
 export const cartItemUpdate = z
 	.looseObject({

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toMinorUnits } from '../shared/input/money';
 import { definedOnly } from '../shared/input/objects';
 import type { CanonicalOrder } from '../shared/orders/model';
 import type { Issue } from '../shared/input/validation';
+import { monthlyPrice } from './tariffs';
 
 /** What a shop order lacks for Montly; a non-empty value wins over the order's own. */
 export interface FromOrderOptions {
@@ -13,19 +13,6 @@ export interface FromOrderOptions {
 	company?: string;
 	customerIp?: string;
 	phone?: string;
-}
-
-/**
- * The monthly amount as Montly's SDK computes it, `round(totalPrice × tariff / 100)`, in exact
- * integer arithmetic (the tariff read to six decimals); undefined for a tariff that is no
- * positive number.
- */
-export function monthlyPrice(totalOre: number, tariff: unknown): number | undefined {
-	const perMillion = toMinorUnits(tariff, 6);
-	if (!perMillion.ok || perMillion.value <= 0) return undefined;
-	const scale = BigInt(100000000);
-	const product = BigInt(totalOre) * BigInt(perMillion.value);
-	return Number((product * BigInt(2) + scale) / (BigInt(2) * scale));
 }
 
 const given = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
@@ -65,7 +52,7 @@ export function fromOrder(order: CanonicalOrder, options: FromOrderOptions, issu
 	const totalPrice = order.totals.total - order.totals.tax;
 	const monthly = monthlyPrice(totalPrice, options.tariff);
 	if (monthly === undefined) {
-		missing('tariff', 'Required: Montly\'s current tariff (percent per month) for these months, from Tariff → Get Many');
+		missing('tariff', 'Expected a tariff (percent per month) above 0 with at most 6 decimals; leave Tariff empty to use Montly\'s current one for these months');
 	}
 	const attributes = definedOnly({
 		orderId: order.id,

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
 import { minorUnitsFromDecimal, minorUnitsInteger } from '../shared/input/money';
+import { required as present } from '../shared/input/required';
 
 /*
  * The create-order body of the seed document (Montly API v1, JSON:API style, July 2017;
@@ -42,10 +43,29 @@ const decimal = z.preprocess(
 /** An öre amount, entered as öre or as SEK that is converted exactly. */
 function amount(unit: AmountUnit, min = 0, minMessage = 'Must be 0 or more') {
 	const ore = unit === 'sek' ? minorUnitsFromDecimal(2) : minorUnitsInteger('öre');
-	return ore.pipe(z.number().min(min, minMessage));
+	return present(ore.pipe(z.number().min(min, minMessage)));
 }
 
-export function orderCreateSchema(unit: AmountUnit) {
+/** One line of the order: `relationships.item.data[]`. */
+export function orderItemSchema(unit: AmountUnit) {
+	return object({
+		name: required,
+		productId: required,
+		quantity: wholeNumber(1, 'Must be at least 1'),
+		totalPrice: amount(unit),
+		VAT: amount(unit),
+		sku: optional,
+		variationId: optional,
+		serialNumber: optional,
+	});
+}
+
+/**
+ * The whole body. With `monthlyPriceLeftOut` a missing `monthlyPrice` is accepted: the caller
+ * computes it from the validated total and tariff (Fields mode with Monthly Price left empty).
+ */
+export function orderCreateSchema(unit: AmountUnit, options: { monthlyPriceLeftOut?: boolean } = {}) {
+	const monthly = amount(unit, 1, 'Must be more than 0');
 	const attributes = object({
 		orderId: required,
 		firstName: required,
@@ -87,18 +107,8 @@ export function orderCreateSchema(unit: AmountUnit) {
 		shippingCountry: optional,
 		sandboxMode: z.boolean({ error: 'Must be true or false' }).optional(),
 		kickback: amount(unit).optional(),
-		monthlyPrice: amount(unit, 1, 'Must be more than 0'),
+		monthlyPrice: options.monthlyPriceLeftOut ? monthly.optional() : monthly,
 		customerMessage: optional,
-	});
-	const item = object({
-		name: required,
-		productId: required,
-		quantity: wholeNumber(1, 'Must be at least 1'),
-		totalPrice: amount(unit),
-		VAT: amount(unit),
-		sku: optional,
-		variationId: optional,
-		serialNumber: optional,
 	});
 	return object({
 		data: object({
@@ -106,7 +116,7 @@ export function orderCreateSchema(unit: AmountUnit) {
 			attributes,
 			relationships: object({
 				item: object({
-					data: z.array(item, { error: 'Expected a list of items' }).min(1, 'Give at least one item'),
+					data: z.array(orderItemSchema(unit), { error: 'Expected a list of items' }).min(1, 'Give at least one item'),
 				}),
 			}),
 		}),

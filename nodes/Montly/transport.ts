@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { HttpResponse, ProviderError } from '../shared/http/client';
+import type { HttpResponse, ProviderError, RequestContext } from '../shared/http/client';
 import { ApiClient, messageFromBody, segment } from '../shared/http/client';
 import { Redactor } from '../shared/http/redact';
 
@@ -59,7 +59,7 @@ function hint(code: string): string | undefined {
 	}
 }
 
-export async function createClient(ctx: IExecuteFunctions): Promise<ApiClient> {
+export async function createClient(ctx: RequestContext): Promise<ApiClient> {
 	const credentials = await ctx.getCredentials(CREDENTIAL);
 	return new ApiClient(ctx, {
 		credentialType: CREDENTIAL,

@@ -11,8 +11,8 @@ export interface FromOrderOptions {
 	/** `pending` or `fulfilled`, sent instead of the mapped status. */
 	statusOverride?: string;
 	slugSource: SlugSource;
-	/** The slugs themselves, for `list`. */
-	slugs?: unknown[];
+	/** The items themselves (`{ slug }` each), for `list`. */
+	slugs?: IDataObject[];
 }
 
 /** Letters that lose more than an accent on the way to ASCII. */
@@ -31,9 +31,9 @@ export function slugify(text: string): string {
 
 function itemSlugs(order: CanonicalOrder, options: FromOrderOptions, issues: Issue[]): IDataObject[] {
 	if (options.slugSource === 'list') {
-		const given = (options.slugs ?? []).map((slug) => (slug !== null && typeof slug === 'object' ? slug : { slug }));
+		const given = options.slugs ?? [];
 		if (!given.length) issues.push({ path: ['itemSlugs'], message: 'Required: give the Webflow slugs of the ordered products' });
-		return given as IDataObject[];
+		return given;
 	}
 	const seen = new Set<string>();
 	const out: IDataObject[] = [];

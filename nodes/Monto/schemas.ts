@@ -16,6 +16,9 @@ const status = z
 	.transform((v) => v.toLowerCase())
 	.pipe(z.enum(ORDER_STATUSES, { error: 'Expected pending or fulfilled' }));
 
+/** One ordered product: the slug of its Webflow CMS item. */
+export const orderItem = z.strictObject({ slug: required(z.string().trim()) });
+
 export const orderUpsert = z.strictObject({
 	order_id: required(idString),
 	customer: required(
@@ -27,7 +30,7 @@ export const orderUpsert = z.strictObject({
 	status: status.default('pending'),
 	items: required(
 		z
-			.array(z.strictObject({ slug: required(z.string().trim()) }))
+			.array(orderItem)
 			.min(1, 'Give at least one item slug: Monto shows the product of each slug in its review e-mail'),
 	),
 });

@@ -28,14 +28,14 @@ import { measure } from './measure';
  * in the end-to-end rows instead.
  */
 
-/** The part of IExecuteFunctions that a `fromFields` mapper reads: per-item parameter values. */
-function parameterContext(values: (i: number) => IDataObject): IExecuteFunctions {
+/** The part of IExecuteFunctions that a `fromFields` mapper reads: per-item parameter values, the node's version. */
+function parameterContext(values: (i: number) => IDataObject, typeVersion = 1): IExecuteFunctions {
 	const read = (name: string, i: number, fallback?: unknown): unknown => {
 		let value: unknown = values(i);
 		for (const key of name.split('.')) value = (value as IDataObject | undefined)?.[key];
 		return value === undefined ? fallback : value;
 	};
-	return { getNodeParameter: read } as unknown as IExecuteFunctions;
+	return { getNodeParameter: read, getNode: () => ({ typeVersion }) } as unknown as IExecuteFunctions;
 }
 
 interface Case {
@@ -54,6 +54,8 @@ const wooCommerce = wooCommerceOrderSchema();
 function platformOrder(fixture: IDataObject, n: number): IDataObject {
 	const order = structuredClone(fixture);
 	order.id = 5_000_000_000 + n;
+	// Shopify's GraphQL id names the same order; the reader refuses an order whose two ids differ.
+	if (typeof order.admin_graphql_api_id === 'string') order.admin_graphql_api_id = `gid://shopify/Order/${order.id}`;
 	if (typeof order.email === 'string') order.email = `buyer${n}@example.com`;
 	return order;
 }
@@ -175,7 +177,7 @@ const cases: Case[] = [
 			items: { item: [{ name: 'Laptop', productId: `p-${n % 100}`, quantity: 2, totalPrice: 8137.26, VAT: 123.45, sku: '', variationId: '', serialNumber: '' }] },
 			additionalFields: {},
 		}),
-		prepare: (ctx, i) => montlyFromFields(ctx, i),
+		prepare: (ctx, i) => montlyFromFields(ctx, i, 'sek', 2.1),
 		schema: montlyOrder('sek'),
 	},
 ];

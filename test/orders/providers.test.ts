@@ -1,7 +1,7 @@
 import { fromOrder as esputnik } from '../../nodes/Esputnik/fromOrder';
 import { fromOrder as feedbackCompany } from '../../nodes/FeedbackCompany/fromOrder';
 import { customerFromOrder, orderFromOrder } from '../../nodes/MailerLiteEcommerce/fromOrder';
-import { monthlyPrice } from '../../nodes/Montly/fromOrder';
+import { monthlyPrice } from '../../nodes/Montly/tariffs';
 import { fromOrder as monto, slugify } from '../../nodes/Monto/fromOrder';
 import type { CanonicalOrder, OrderStatus } from '../../nodes/shared/orders/model';
 import { shopifyOrderSchema } from '../../nodes/shared/orders/shopify';

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { currencyDecimals, minorToDecimal, minorToText } from '../../nodes/shared/orders/currency';
+import { minorToDecimal, minorToText } from '../../nodes/shared/input/money';
+import { currencyDecimals } from '../../nodes/shared/orders/currency';
 import type { CanonicalOrder } from '../../nodes/shared/orders/model';
 import {
 	addressLine,

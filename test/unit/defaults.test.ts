@@ -27,10 +27,10 @@ const NODES: INodeType[] = [
 
 const values = (p: INodeProperties) => (p.options ?? []).map((o) => (o as { value: string }).value);
 
-/** The options of the first property named `name` shown for `context`, or [undefined] when none is. */
-function choices(d: INodeTypeDescription, name: string, context: INodeParameters): Array<string | undefined> {
+/** The options of the properties named `name` shown for `context`, or [undefined] when none is. */
+function choices(d: INodeTypeDescription, version: number, name: string, context: INodeParameters): Array<string | undefined> {
 	const shown = d.properties.filter(
-		(p) => p.name === name && NodeHelpers.displayParameter(context, p, { typeVersion: 1 }, d),
+		(p) => p.name === name && NodeHelpers.displayParameter(context, p, { typeVersion: version }, d),
 	);
 	const all = [...new Set(shown.flatMap(values))];
 	return all.length ? all : [undefined];
@@ -39,22 +39,34 @@ function choices(d: INodeTypeDescription, name: string, context: INodeParameters
 interface Case {
 	title: string;
 	node: INodeTypeDescription;
+	version: number;
 	context: INodeParameters;
 }
 
+const versionsOf = (d: INodeTypeDescription) => (Array.isArray(d.version) ? d.version : [d.version]);
+
 const CASES: Case[] = NODES.flatMap(({ description: node }) =>
-	choices(node, 'resource', {}).flatMap((resource) => {
-		const withResource: INodeParameters = resource === undefined ? {} : { resource };
-		return choices(node, 'operation', withResource).flatMap((operation) => {
-			const withOperation: INodeParameters =
-				operation === undefined ? withResource : { ...withResource, operation };
-			return choices(node, 'inputMode', withOperation).map((inputMode) => ({
-				title: [node.displayName, resource, operation, inputMode].filter(Boolean).join(' → '),
-				node,
-				context: inputMode === undefined ? withOperation : { ...withOperation, inputMode },
-			}));
-		});
-	}),
+	versionsOf(node).flatMap((version) =>
+		choices(node, version, 'resource', {}).flatMap((resource) => {
+			const withResource: INodeParameters = resource === undefined ? {} : { resource };
+			return choices(node, version, 'operation', withResource).flatMap((operation) => {
+				const withOperation: INodeParameters =
+					operation === undefined ? withResource : { ...withResource, operation };
+				return choices(node, version, 'inputMode', withOperation).flatMap((inputMode) => {
+					const context = inputMode === undefined ? withOperation : { ...withOperation, inputMode };
+					const title = [`${node.displayName} v${version}`, resource, operation, inputMode].filter(Boolean).join(' → ');
+					// Each list of line items also as a list (Fields mode): its choice shows other parameters.
+					const lists = node.properties.filter(
+						(p) => p.name.endsWith('Input') && p.name !== 'inputMode' && NodeHelpers.displayParameter(context, p, { typeVersion: version }, node),
+					);
+					return [
+						{ title, node, version, context },
+						...lists.map((p) => ({ title: `${title} → ${p.name}: list`, node, version, context: { ...context, [p.name]: 'list' } })),
+					];
+				});
+			});
+		}),
+	),
 );
 
 describe('every operation resolves its parameter defaults as the editor does', () => {
@@ -62,21 +74,31 @@ describe('every operation resolves its parameter defaults as the editor does', (
 		expect(new Set(CASES.map((c) => c.node.name)).size).toBe(NODES.length);
 		// FeedbackCompany Order → Create has four input modes; a walk that found fewer is broken.
 		const fc = CASES.filter((c) => c.node.name === 'feedbackCompany' && c.context.operation === 'create');
-		expect(fc.map((c) => c.context.inputMode)).toEqual(['fields', 'json', 'shopifyOrder', 'wooCommerceOrder']);
+		expect(fc.map((c) => [c.context.inputMode, c.context.productsInput])).toEqual([
+			['fields', undefined],
+			['fields', 'list'],
+			['json', undefined],
+			['shopifyOrder', undefined],
+			['wooCommerceOrder', undefined],
+		]);
+		// MailerLite has two versions, and its cart items can be a list in both.
+		const ml = CASES.filter((c) => c.node.name === 'mailerLiteEcommerce' && c.context.operation === 'create' && c.context.resource === 'order');
+		expect(ml.map((c) => [c.version, c.context.inputMode, c.context.cartItemsInput])).toEqual(
+			[1, 1.1].flatMap((v) => [[v, 'fields', undefined], [v, 'fields', 'list'], [v, 'json', undefined], [v, 'shopifyOrder', undefined], [v, 'wooCommerceOrder', undefined]]),
+		);
 		expect(CASES.length).toBeGreaterThan(40);
 	});
 
-	it.each(CASES.map((c) => [c.title, c] as const))('%s', (_title, { node, context }) => {
+	it.each(CASES.map((c) => [c.title, c] as const))('%s', (_title, { node, version, context }) => {
 		// The editor first resolves with only what the nodes panel sets (resource and operation).
-		const panel = { ...context };
-		delete panel.inputMode;
+		const panel = Object.fromEntries(Object.entries(context).filter(([key]) => key === 'resource' || key === 'operation'));
 		for (const given of [panel, context]) {
-			const resolved = NodeHelpers.getNodeParameters(node.properties, given, true, false, { typeVersion: 1 }, node);
+			const resolved = NodeHelpers.getNodeParameters(node.properties, given, true, false, { typeVersion: version }, node);
 			expect(resolved).not.toBeNull();
 			for (const [key, value] of Object.entries(given)) expect(resolved![key]).toEqual(value);
 			// Every top-level parameter shown for these values gets its default.
 			const shown = node.properties.filter(
-				(p) => p.type !== 'notice' && NodeHelpers.displayParameter(resolved!, p, { typeVersion: 1 }, node),
+				(p) => p.type !== 'notice' && NodeHelpers.displayParameter(resolved!, p, { typeVersion: version }, node),
 			);
 			for (const p of shown) expect(Object.keys(resolved!)).toContain(p.name);
 		}

@@ -63,3 +63,53 @@ export function minorUnitsInteger(unitName = 'minor units') {
 			.refine(Number.isSafeInteger, 'Amount is too large'),
 	);
 }
+
+/** Whole minor units as decimal text: 2490 → "24.90", 1500 with 0 decimals → "1500". */
+export function minorToText(minor: number, decimals: number): string {
+	const sign = minor < 0 ? '-' : '';
+	const digits = String(Math.abs(minor)).padStart(decimals + 1, '0');
+	if (decimals === 0) return sign + digits;
+	return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/**
+ * Whole minor units as a JSON number in major units: 2490 → 24.9. Built from the exact decimal
+ * text, so the number is the one that text denotes (never 24.900000000000002).
+ */
+export function minorToDecimal(minor: number, decimals: number): number {
+	return Number(minorToText(minor, decimals));
+}
+
+const wholeQuantity = (value: unknown): number | undefined => {
+	const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+};
+
+/** How many decimals a number written as `value` has: 2 for 19.99, 0 for 20, 3 for "1.5e-2". */
+function decimalsOf(value: unknown): number {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const [, , , fraction = '', exponent = '0'] = DECIMAL.exec(text) ?? [];
+	return Math.max(0, fraction.replace(/0+$/, '').length - Number(exponent));
+}
+
+/** The most decimals a line price may have for `sumOfLines`. */
+const MAX_PRICE_DECIMALS = 6;
+
+/**
+ * Σ quantity × price over `lines`, exact: the prices are read in whole units of the most precise
+ * one's last decimal (at least cents), multiplied and added as integers, so 7 × 19.99 is 139.93 and
+ * never 139.92999999999998. Undefined when a quantity is no whole number or a price no number; the
+ * lines' own validation names those.
+ */
+export function sumOfLines(lines: ReadonlyArray<Record<string, unknown>>): number | undefined {
+	const decimals = Math.max(2, ...lines.map((line) => decimalsOf(line.price)));
+	if (decimals > MAX_PRICE_DECIMALS) return undefined;
+	let sum = 0;
+	for (const line of lines) {
+		const quantity = wholeQuantity(line.quantity);
+		const price = toMinorUnits(line.price, decimals);
+		if (quantity === undefined || !price.ok) return undefined;
+		sum += quantity * price.value;
+	}
+	return Number.isSafeInteger(sum) ? minorToDecimal(sum, decimals) : undefined;
+}

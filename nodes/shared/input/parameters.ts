@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 /** `properties`, shown only for this resource and operation. */
@@ -59,3 +59,9 @@ export const timeoutOption: INodeProperties = {
 	default: 60000,
 	description: 'How long to wait for one response before it counts as failed',
 };
+
+/** Shows a parameter in node version `version` only: what a saved workflow of that version keeps. */
+export const onlyInVersion = (version: number): IDisplayOptions => ({ show: { '@version': [version] } });
+
+/** Shows a parameter from node version `version` on. */
+export const fromVersion = (version: number): IDisplayOptions => ({ show: { '@version': [{ _cnd: { gte: version } }] } });

@@ -35,19 +35,3 @@ const DECIMALS: Record<string, number> = {
 export function currencyDecimals(code: string): number {
 	return DECIMALS[code.toUpperCase()] ?? 2;
 }
-
-/** Whole minor units as decimal text: 2490 → "24.90", 1500 with 0 decimals → "1500". */
-export function minorToText(minor: number, decimals: number): string {
-	const sign = minor < 0 ? '-' : '';
-	const digits = String(Math.abs(minor)).padStart(decimals + 1, '0');
-	if (decimals === 0) return sign + digits;
-	return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-}
-
-/**
- * Whole minor units as a JSON number in major units: 2490 → 24.9. Built from the exact decimal
- * text, so the number is the one that text denotes (never 24.900000000000002).
- */
-export function minorToDecimal(minor: number, decimals: number): number {
-	return Number(minorToText(minor, decimals));
-}

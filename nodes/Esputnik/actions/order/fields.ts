@@ -2,8 +2,77 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compact } from '../../../shared/input/body';
+import type { LineItemList } from '../../../shared/input/line-items';
+import { lineItemsProperties, readLineItems } from '../../../shared/input/line-items';
+import { fromVersion, onlyInVersion } from '../../../shared/input/parameters';
+import { orderItem } from '../../schemas';
 
 const contactHint = 'Give at least one of External Customer ID, Email and Phone, or eSputnik cannot link the order to a contact and sends it no messages';
+
+/** Items given as one list: eSputnik's keys, or the friendly ones. */
+export const ITEMS: LineItemList = {
+	name: 'items',
+	path: ['items'],
+	keys: {
+		externalItemId: ['productId'],
+		name: ['title'],
+		category: [],
+		quantity: [],
+		cost: ['price'],
+		url: [],
+		imageUrl: [],
+		description: [],
+	},
+	ignored: ['variantId', 'sku'],
+	entry: orderItem,
+};
+
+/** Version 1 shows 0 for Total Cost and an item's Cost, sent when left alone; from 1.1 they start empty and are required. */
+const totalCost: INodeProperties = {
+	displayName: 'Total Cost',
+	name: 'totalCost',
+	type: 'number',
+	typeOptions: { numberPrecision: 2, minValue: 0 },
+	required: true,
+	default: '',
+	description: 'The order total. Item costs plus shipping minus discount must add up to it unless Options → Check Total Cost is off.',
+};
+
+const cost: INodeProperties = {
+	displayName: 'Cost',
+	name: 'cost',
+	type: 'number',
+	typeOptions: { numberPrecision: 2, minValue: 0 },
+	default: '',
+	description: 'The price paid, after any discount on the item',
+};
+
+const itemsProperty = (version: 1 | 1.1): INodeProperties => ({
+	displayName: 'Items',
+	name: 'items',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Item',
+	default: {},
+	description: 'Needed only if messages show product data; orders for RFM analysis can go without',
+	options: [
+		{
+			displayName: 'Item',
+			name: 'item',
+			values: [
+				{ displayName: 'Category', name: 'category', type: 'string', default: '' },
+				version === 1 ? { ...cost, default: 0 } : cost,
+				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+				{ displayName: 'External Item ID', name: 'externalItemId', type: 'string', default: '', description: 'The product or variant ID in your shop' },
+				{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '' },
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 0 }, default: 1 },
+				{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Link to the product page' },
+			],
+		},
+	],
+	displayOptions: version === 1 ? onlyInVersion(1) : fromVersion(1.1),
+});
 
 export const upsertFields: INodeProperties[] = [
 	{
@@ -39,15 +108,8 @@ export const upsertFields: INodeProperties[] = [
 		description: 'When the order was placed, ISO 8601',
 		hint: 'A date without an offset is sent with the workflow\'s time zone; eSputnik would otherwise read it in the account\'s time zone',
 	},
-	{
-		displayName: 'Total Cost',
-		name: 'totalCost',
-		type: 'number',
-		typeOptions: { numberPrecision: 2, minValue: 0 },
-		required: true,
-		default: 0,
-		description: 'The order total. Item costs plus shipping minus discount must add up to it unless Options → Check Total Cost is off.',
-	},
+	{ ...totalCost, default: 0, displayOptions: onlyInVersion(1) },
+	{ ...totalCost, default: '', displayOptions: fromVersion(1.1) },
 	{
 		displayName: 'Currency',
 		name: 'currency',
@@ -81,38 +143,12 @@ export const upsertFields: INodeProperties[] = [
 		placeholder: 'e.g. +380 94 258 3691',
 		description: 'Sent as digits only (5 to 15)',
 	},
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Item',
-		default: {},
-		description: 'Needed only if messages show product data; orders for RFM analysis can go without',
-		options: [
-			{
-				displayName: 'Item',
-				name: 'item',
-				values: [
-					{ displayName: 'Category', name: 'category', type: 'string', default: '' },
-					{
-						displayName: 'Cost',
-						name: 'cost',
-						type: 'number',
-						typeOptions: { numberPrecision: 2, minValue: 0 },
-						default: 0,
-						description: 'The price paid, after any discount on the item',
-					},
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{ displayName: 'External Item ID', name: 'externalItemId', type: 'string', default: '', description: 'The product or variant ID in your shop' },
-					{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 0 }, default: 1 },
-					{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Link to the product page' },
-				],
-			},
-		],
-	},
+	...lineItemsProperties(
+		ITEMS,
+		{ plural: 'Items', one: 'item', example: '{ "productId": "200600", "name": "Super Device", "quantity": 1, "price": 990 }' },
+		itemsProperty(1),
+		itemsProperty(1.1),
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -149,7 +185,9 @@ export function fromUpsertFields(ctx: IExecuteFunctions, i: number): IDataObject
 	if (extra.additionalInfo !== undefined) {
 		extra.additionalInfo = parseJsonField(ctx, i, 'additionalInfo', extra.additionalInfo) as IDataObject | undefined;
 	}
-	const items = (ctx.getNodeParameter('items.item', i, []) as IDataObject[]).map((item) => compact({ ...item }));
+	const items = readLineItems(ctx, i, ITEMS, () => ctx.getNodeParameter('items.item', i, []) as IDataObject[]).map((item) =>
+		compact({ ...item }),
+	);
 	return {
 		externalOrderId: ctx.getNodeParameter('externalOrderId', i),
 		status: ctx.getNodeParameter('status', i),

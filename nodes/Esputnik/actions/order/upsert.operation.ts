@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 		upsertExample,
 		'One order per input item, as in eSputnik\'s "orders" array; the node sends them in batches of up to 1000',
 	),
-	...upsertFields.map((p) => ({ ...p, displayOptions: { show: { inputMode: ['fields'] } } })),
+	...upsertFields.map((p) => ({ ...p, displayOptions: { show: { ...p.displayOptions?.show, inputMode: ['fields'] } } })),
 	...orderSourceProperties,
 	statusOverrideProperty(
 		[

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { compact } from '../../../shared/input/body';
+import type { LineItemList } from '../../../shared/input/line-items';
+import { lineItemsProperties, readLineItems } from '../../../shared/input/line-items';
+import { product } from '../../schemas';
 
 const unitProperty: INodeProperties = {
 	displayName: 'Unit',
@@ -34,6 +37,22 @@ const productValues: INodeProperties[] = [
 	{ displayName: 'GTIN', name: 'gtin', type: 'string', default: '', placeholder: 'e.g. 8710103974833', description: 'A GTIN-13 (EAN-13) with a valid check digit' },
 	{ displayName: 'Image URL', name: 'image_url', type: 'string', default: '' },
 ];
+
+/** Products given as one list: The Feedback Company's keys, or the friendly ones. */
+export const PRODUCTS: LineItemList = {
+	name: 'products',
+	path: ['products'],
+	keys: {
+		external_id: ['productId'],
+		name: ['title'],
+		url: [],
+		sku: [],
+		gtin: ['ean'],
+		image_url: ['imageUrl'],
+	},
+	ignored: ['variantId', 'quantity', 'price'],
+	entry: product,
+};
 
 export const createFields: INodeProperties[] = [
 	{
@@ -77,15 +96,19 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show: { sendInvitation: [true] } },
 		options: [{ displayName: 'Reminder', name: 'value', values: timingValues(14) }],
 	},
-	{
-		displayName: 'Products',
-		name: 'products',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Product',
-		default: {},
-		options: [{ displayName: 'Product', name: 'product', values: productValues }],
-	},
+	...lineItemsProperties(
+		PRODUCTS,
+		{ plural: 'Products', one: 'product', example: '{ "productId": "RD-1", "name": "Red Delicious", "url": "https://shop.example.com/p/rd-1" }' },
+		{
+			displayName: 'Products',
+			name: 'products',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Product',
+			default: {},
+			options: [{ displayName: 'Product', name: 'product', values: productValues }],
+		},
+	),
 	{
 		displayName: 'Filter Code',
 		name: 'filtercode',
@@ -123,7 +146,7 @@ export function fromCreateFields(ctx: IExecuteFunctions, i: number): IDataObject
 	};
 	const invitation = readInvitation(ctx, i);
 	if (invitation) body.invitation = invitation;
-	const products = ctx.getNodeParameter('products.product', i, []) as IDataObject[];
+	const products = readLineItems(ctx, i, PRODUCTS, () => ctx.getNodeParameter('products.product', i, []) as IDataObject[]);
 	if (products.length) body.products = products.map((p) => compact(p));
 	return body;
 }

@@ -1,4 +1,5 @@
 import { cartItem } from '../../schemas';
+import { fromVersion, onlyInVersion } from '../../../shared/input/parameters';
 import { write } from '../operations';
 import { cartItems } from '../paths';
 import { cartIds, price, quantity } from './fields';
@@ -13,7 +14,8 @@ export const { description, execute } = write({
 	fields: [
 		{ displayName: 'Product ID', name: 'ecommerce_product_id', type: 'string', required: true, default: '', description: 'The product\'s ID in the shop' },
 		{ ...quantity, required: true },
-		{ ...price, required: true },
+		{ ...price, required: true, displayOptions: onlyInVersion(1) },
+		{ ...price, required: true, default: '', displayOptions: fromVersion(1.1) },
 		{ displayName: 'Variant', name: 'variant', type: 'string', default: '' },
 	],
 	fromFields: (ctx, i) => ({

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fromVersion, onlyInVersion } from '../../../shared/input/parameters';
+
 const optional: INodeProperties[] = [
 	{ displayName: 'Category IDs', name: 'categories', type: 'string', default: '', placeholder: 'e.g. 1234566457534276,1234566457534278', description: 'Comma-separated IDs of MailerLite categories' },
 	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
@@ -19,9 +21,19 @@ const splitCategories = (values: IDataObject): IDataObject =>
 			}
 		: values;
 
+const createPrice: INodeProperties = {
+	displayName: 'Price',
+	name: 'price',
+	type: 'number',
+	typeOptions: { numberPrecision: 2, minValue: 0 },
+	required: true,
+	default: '',
+};
+
 export const createFields: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	{ displayName: 'Price', name: 'price', type: 'number', typeOptions: { numberPrecision: 2, minValue: 0 }, required: true, default: 0 },
+	{ ...createPrice, default: 0, displayOptions: onlyInVersion(1) },
+	{ ...createPrice, default: '', displayOptions: fromVersion(1.1) },
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: optional },
 ];
 

@@ -6,23 +6,30 @@ import type { Operation } from '../../../shared/engine/router';
 import type { ApiClient, HttpResponse, RequestSpec } from '../../../shared/http/client';
 import { stringifyIds } from '../../../shared/http/json';
 import { forOperation, jsonBodyProperty } from '../../../shared/input/parameters';
-import { validateItem } from '../../../shared/input/validation';
+import { validateItem, validationError } from '../../../shared/input/validation';
+import { readBody } from '../../../shared/input/body';
 import {
 	inOrderModes,
 	isOrderMode,
 	mapOrder,
 	orderInputModeProperty,
 	orderSourceProperties,
-	readBodyOrOrder,
+	readOrder,
 } from '../../../shared/orders/input';
 import { fromOrder } from '../../fromOrder';
 import type { AmountUnit, OrderCreate } from '../../schemas';
 import { orderCreateSchema } from '../../schemas';
+import { AccountTariffs, isBlank, monthlyPrice, noTariffMessage } from '../../tariffs';
 import { orderPath } from '../../transport';
 import { normaliseStatus } from './getStatus.operation';
-import { createExample, createFields, fromCreateFields } from './fields';
+import { createExample, createFields, fromCreateFields, monthsProperty, tariffProperty } from './fields';
 
 const schemas = { sek: orderCreateSchema('sek'), ore: orderCreateSchema('ore') };
+/** Fields mode: Monthly Price may be left empty, to be computed from the validated total. */
+const fieldSchemas = {
+	sek: orderCreateSchema('sek', { monthlyPriceLeftOut: true }),
+	ore: orderCreateSchema('ore', { monthlyPriceLeftOut: true }),
+};
 
 const text = (displayName: string, name: string, extra: Partial<INodeProperties>): INodeProperties => ({
 	displayName,
@@ -39,15 +46,10 @@ const orderFields: INodeProperties[] = [
 		placeholder: 'e.g. 559089-4308',
 		description: 'The customer\'s Swedish organisation number, 000000-0000, e.g. from an expression on a note attribute or a lookup',
 	}),
-	{ displayName: 'Months', name: 'months', type: 'number', typeOptions: { minValue: 1 }, default: 24, required: true, description: 'Contract length; must match one of the tariffs' },
+	monthsProperty,
 	{
-		displayName: 'Tariff',
-		name: 'tariff',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 4 },
-		default: 0,
-		required: true,
-		description: 'The current tariff (percent per month) for these months, from Tariff → Get Many. The monthly price is computed from it as Montly\'s SDK does.',
+		...tariffProperty,
+		hint: 'The monthly price is computed from it as Montly\'s SDK does: round(total × tariff / 100)',
 	},
 	text('Company', 'company', { description: 'Defaults to the order\'s billing company' }),
 	text('Customer IP', 'customerIp', {
@@ -106,33 +108,54 @@ export const { description, execute }: Operation<ApiClient> = {
 	]),
 	async execute(client) {
 		const returnExisting = (this.getNodeParameter('options.ifExists', 0, 'returnExisting') as string) !== 'error';
+		const tariffs = new AccountTariffs(client);
+		const node = this.getNode();
+		/** Tariff as given, or the account's current one for Months when it was left empty. */
+		const tariffFor = async (itemIndex: number, path: string[]): Promise<IDataObject[string]> => {
+			const given = this.getNodeParameter('tariff', itemIndex, '') as IDataObject[string];
+			if (!isBlank(given)) return given;
+			const months = this.getNodeParameter('months', itemIndex, 24) as unknown;
+			const found = await tariffs.forMonths(months);
+			if ('tariff' in found) return found.tariff;
+			throw validationError(node, itemIndex, [{ path, message: noTariffMessage(months, found.available) }]);
+		};
 		return await runWrites(this, client, {
-			prepare: (itemIndex) => {
+			prepare: async (itemIndex) => {
 				const mode = this.getNodeParameter('inputMode', itemIndex, 'fields');
-				// JSON and the order modes give öre; Fields gives the unit chosen in Amounts In.
-				const unit: AmountUnit =
-					mode === 'json' || isOrderMode(mode) ? 'ore' : (this.getNodeParameter('amountUnit', itemIndex, 'sek') as AmountUnit);
-				const input = readBodyOrOrder(
-					this,
-					itemIndex,
-					() => fromCreateFields(this, itemIndex),
-					(order) =>
-						mapOrder(this, itemIndex, (issues) =>
-							fromOrder(
-								order,
-								{
-									orgNumber: this.getNodeParameter('orgNumber', itemIndex, '') as string,
-									months: this.getNodeParameter('months', itemIndex, 24) as number,
-									tariff: this.getNodeParameter('tariff', itemIndex, 0) as number,
-									company: this.getNodeParameter('company', itemIndex, '') as string,
-									customerIp: this.getNodeParameter('customerIp', itemIndex, '') as string,
-									phone: this.getNodeParameter('phone', itemIndex, '') as string,
-								},
-								issues,
-							),
+				if (isOrderMode(mode)) {
+					const order = readOrder(this, itemIndex, mode);
+					const tariff = await tariffFor(itemIndex, ['tariff']);
+					const body = mapOrder(this, itemIndex, (issues) =>
+						fromOrder(
+							order,
+							{
+								orgNumber: this.getNodeParameter('orgNumber', itemIndex, '') as string,
+								months: this.getNodeParameter('months', itemIndex, 24) as number,
+								tariff: tariff as number | string,
+								company: this.getNodeParameter('company', itemIndex, '') as string,
+								customerIp: this.getNodeParameter('customerIp', itemIndex, '') as string,
+								phone: this.getNodeParameter('phone', itemIndex, '') as string,
+							},
+							issues,
 						),
-				);
-				return validateItem(this.getNode(), schemas[unit], input, itemIndex);
+					);
+					return validateItem(node, schemas.ore, body, itemIndex);
+				}
+				// JSON gives öre, and a tariff and monthly price of its own; readBody refuses unknown modes.
+				if (mode !== 'fields') return validateItem(node, schemas.ore, readBody(this, itemIndex, () => undefined), itemIndex);
+				const unit = this.getNodeParameter('amountUnit', itemIndex, 'sek') as AmountUnit;
+				const tariff = await tariffFor(itemIndex, ['data', 'attributes', 'tariff']);
+				const order = validateItem(node, fieldSchemas[unit], fromCreateFields(this, itemIndex, unit, tariff), itemIndex);
+				const attributes = order.data.attributes;
+				if (attributes.monthlyPrice !== undefined) return order;
+				const monthly = monthlyPrice(attributes.totalPrice, attributes.tariff);
+				if (!monthly) {
+					const why = monthly === 0 ? 'Total Price × Tariff / 100 rounds to 0 öre' : 'A tariff with more than 6 decimals cannot be used';
+					throw validationError(node, itemIndex, [
+						{ path: ['data', 'attributes', 'monthlyPrice'], message: `${why}; give the monthly price` },
+					]);
+				}
+				return { ...order, data: { ...order.data, attributes: { ...attributes, monthlyPrice: monthly } } };
 			},
 			// Never repeated after a timeout or server error: the first attempt may have created the
 			// order. A repeated orderId is refused with 400 (the contract's §9), which is checked below.

@@ -1,6 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { compact } from '../../../shared/input/body';
+import type { LineItemList } from '../../../shared/input/line-items';
+import { lineItemsProperties, readLineItems } from '../../../shared/input/line-items';
+import { minorToDecimal, toMinorUnits } from '../../../shared/input/money';
+import { fromVersion, onlyInVersion } from '../../../shared/input/parameters';
+import type { Issue } from '../../../shared/input/validation';
+import type { AmountUnit } from '../../schemas';
+import { orderItemSchema } from '../../schemas';
 
 const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,
@@ -10,26 +17,118 @@ const text = (displayName: string, name: string, extra: Partial<INodeProperties>
 	...extra,
 });
 
-const amount = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
-	default: 0,
-	required: true,
-	description,
-});
+/**
+ * A required amount. Version 1 shows 0, which is sent when the field is left alone; from version
+ * 1.1 it starts empty, and an amount left empty stops the item.
+ */
+function amount(displayName: string, name: string, description: string, version: 1 | 1.1): INodeProperties {
+	const property: INodeProperties = {
+		displayName,
+		name,
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: '',
+		required: true,
+		description,
+	};
+	return version === 1 ? { ...property, default: 0 } : property;
+}
 
-const itemValues: INodeProperties[] = [
+/** The same amount in both versions, each shown for its own. */
+const versionedAmount = (displayName: string, name: string, description: string): INodeProperties[] => [
+	{ ...amount(displayName, name, description, 1), displayOptions: onlyInVersion(1) },
+	{ ...amount(displayName, name, description, 1.1), displayOptions: fromVersion(1.1) },
+];
+
+const itemValues = (version: 1 | 1.1): INodeProperties[] => [
 	text('Name', 'name', { required: true }),
 	text('Product ID', 'productId', { required: true }),
 	{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, required: true },
-	amount('Total Price', 'totalPrice', 'Price of this line (all units), excluding VAT, in the unit chosen in Amounts In'),
-	amount('VAT', 'VAT', 'VAT of this line, in the unit chosen in Amounts In'),
+	amount('Total Price', 'totalPrice', 'Price of this line (all units), excluding VAT, in the unit chosen in Amounts In', version),
+	amount('VAT', 'VAT', 'VAT of this line, in the unit chosen in Amounts In', version),
 	text('SKU', 'sku'),
 	text('Variation ID', 'variationId'),
 	text('Serial Number', 'serialNumber'),
 ];
+
+const itemsProperty = (version: 1 | 1.1): INodeProperties => ({
+	displayName: 'Items',
+	name: 'items',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Item',
+	required: true,
+	default: {},
+	options: [{ displayName: 'Item', name: 'item', values: itemValues(version) }],
+	displayOptions: version === 1 ? onlyInVersion(1) : fromVersion(1.1),
+});
+
+export const monthsProperty: INodeProperties = {
+	displayName: 'Months',
+	name: 'months',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 24,
+	required: true,
+	description: 'Contract length; must match one of the tariffs',
+};
+
+/**
+ * `tariff`: picked from the account's tariffs for the chosen Months, or left empty to take the
+ * current one when the workflow runs. Saved workflows hold a number, which is sent as it is.
+ */
+export const tariffProperty: INodeProperties = {
+	displayName: 'Tariff Name or ID',
+	name: 'tariff',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTariffs', loadOptionsDependsOn: ['months'] },
+	default: '',
+	description:
+		'Percent per month for these months. Leave it at Current Tariff to read Montly\'s tariffs once per execution (a GET, also with Dry Run). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** Items given as one list: Montly's keys, or the friendly ones; `price` (each unit) makes the line's totalPrice. */
+export function itemsList(unit: AmountUnit): LineItemList {
+	return {
+		name: 'items',
+		path: ['data', 'relationships', 'item', 'data'],
+		keys: {
+			name: ['title'],
+			productId: [],
+			quantity: [],
+			totalPrice: [],
+			price: [],
+			VAT: ['vat'],
+			sku: [],
+			variationId: ['variantId'],
+			serialNumber: [],
+		},
+		ignored: ['url', 'imageUrl'],
+		entry: orderItemSchema(unit),
+		complete: (entry) => lineTotal(entry, unit),
+	};
+}
+
+const ITEMS = { sek: itemsList('sek'), ore: itemsList('ore') };
+
+/** A line's totalPrice from quantity × price (each unit), exact in öre; `price` itself is not sent. */
+function lineTotal(entry: IDataObject, unit: AmountUnit): Issue[] {
+	if (entry.price === undefined) return [];
+	const price = entry.price;
+	delete entry.price;
+	if (entry.totalPrice !== undefined) {
+		return [{ path: ['price'], message: 'Give price (each unit) or totalPrice (the whole line), not both' }];
+	}
+	const each = unit === 'sek' ? toMinorUnits(price, 2) : toMinorUnits(price, 0);
+	if (!each.ok) return [{ path: ['price'], message: each.message }];
+	const quantity = typeof entry.quantity === 'string' ? Number(entry.quantity) : entry.quantity;
+	// A quantity that is no whole number is named by the item's own check.
+	if (typeof quantity === 'number' && Number.isSafeInteger(quantity)) {
+		const ore = each.value * quantity;
+		entry.totalPrice = unit === 'sek' ? minorToDecimal(ore, 2) : ore;
+	}
+	return [];
+}
 
 export const createFields: INodeProperties[] = [
 	text('Order ID', 'orderId', { required: true, placeholder: 'e.g. c8e0bda3-dbe0-55ad-8de7-4b341fab49a3', description: 'Your unique order ID; Montly rejects a repeated one' }),
@@ -51,34 +150,34 @@ export const createFields: INodeProperties[] = [
 	text('Email', 'email', { required: true, placeholder: 'e.g. name@email.com' }),
 	text('Phone', 'phone', { required: true }),
 	text('Customer IP', 'customerIp', { required: true, placeholder: 'e.g. 131.168.20.70', description: 'The customer\'s IP address, for Montly\'s fraud checks' }),
-	amount('Total Price', 'totalPrice', 'Total the customer pays, excluding VAT; Montly\'s minimum is 6 000 SEK'),
-	amount('VAT', 'VAT', 'Total VAT'),
-	amount('Shipping', 'shipping', 'Shipping cost, excluding VAT'),
-	amount('Shipping VAT', 'shippingVAT', 'VAT on the shipping cost'),
-	amount('Monthly Price', 'monthlyPrice', 'Monthly amount; Montly\'s SDK computes it as total price × tariff / 100'),
-	{ displayName: 'Months', name: 'months', type: 'number', typeOptions: { minValue: 1 }, default: 24, required: true, description: 'Contract length; must match one of the tariffs' },
+	// Empty in every version: its old default, 0, was always refused (below Montly's minimum).
+	amount('Total Price', 'totalPrice', 'Total the customer pays, excluding VAT; Montly\'s minimum is 6 000 SEK', 1.1),
+	...versionedAmount('VAT', 'VAT', 'Total VAT'),
+	...versionedAmount('Shipping', 'shipping', 'Shipping cost, excluding VAT; 0 for free shipping'),
+	...versionedAmount('Shipping VAT', 'shippingVAT', 'VAT on the shipping cost'),
 	{
-		displayName: 'Tariff',
-		name: 'tariff',
+		displayName: 'Monthly Price',
+		name: 'monthlyPrice',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 4 },
-		default: 0,
-		required: true,
-		description: 'The current tariff (percent per month) for these months, from Tariff → Get Many',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: '',
+		description: 'Monthly amount, in the unit chosen in Amounts In. Leave empty to send round(Total Price × Tariff / 100), as Montly\'s SDK computes it.',
 	},
+	monthsProperty,
+	tariffProperty,
 	text('Billing Address', 'billingAddress', { required: true }),
 	text('Billing City', 'billingCity', { required: true }),
 	text('Billing Postcode', 'billingPostcode', { required: true }),
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Item',
-		required: true,
-		default: {},
-		options: [{ displayName: 'Item', name: 'item', values: itemValues }],
-	},
+	...lineItemsProperties(
+		ITEMS.sek,
+		{
+			plural: 'Items',
+			one: 'item',
+			example: '{ "productId": "LAP-1", "name": "Laptop", "quantity": 2, "price": 4068.63, "VAT": 1017.16 }',
+		},
+		itemsProperty(1),
+		itemsProperty(1.1),
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -119,12 +218,17 @@ const ATTRIBUTES = [
 	'billingPostcode', 'monthlyPrice',
 ];
 
-/** The seed document's JSON:API body, built from the fields; amounts are still in the chosen unit. */
-export function fromCreateFields(ctx: IExecuteFunctions, i: number): IDataObject {
+/**
+ * The seed document's JSON:API body, built from the fields; amounts are still in the chosen unit.
+ * `tariff` is the one to send (Tariff, or the account's current one when it was left empty).
+ */
+export function fromCreateFields(ctx: IExecuteFunctions, i: number, unit: AmountUnit, tariff: IDataObject[string]): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const items = (ctx.getNodeParameter('items.item', i, []) as IDataObject[]).map((item) => compact({ ...item }));
+	const items = readLineItems(ctx, i, ITEMS[unit], () => ctx.getNodeParameter('items.item', i, []) as IDataObject[]).map(
+		(item) => compact({ ...item }),
+	);
 	const attributes: IDataObject = { currency: 'SEK' };
-	for (const name of ATTRIBUTES) attributes[name] = ctx.getNodeParameter(name, i);
+	for (const name of ATTRIBUTES) attributes[name] = name === 'tariff' ? tariff : ctx.getNodeParameter(name, i, '');
 	Object.assign(attributes, compact(extra));
 	attributes.itemsCount = extra.itemsCount ?? items.length;
 	return {

@@ -1,16 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { runReads } from '../../../shared/engine/loop';
 import type { Operation } from '../../../shared/engine/router';
 import type { ApiClient } from '../../../shared/http/client';
 import { forOperation, limitProperty, returnAllProperty } from '../../../shared/input/parameters';
-
-/** `{"tariffs":[…]}`, or the July 2017 `{"data":{"attributes":{"tariffs":[…]}}}`. */
-export function tariffList(body: unknown): IDataObject[] {
-	const b = (body ?? {}) as { tariffs?: unknown; data?: { attributes?: { tariffs?: unknown } } };
-	const list = b.tariffs ?? b.data?.attributes?.tariffs;
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
-}
+import { tariffList } from '../../tariffs';
 
 export const { description, execute }: Operation<ApiClient> = {
 	description: forOperation('tariff', 'getAll', [returnAllProperty, limitProperty]),

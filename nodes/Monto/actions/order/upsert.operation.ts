@@ -14,10 +14,12 @@ import {
 	readStatusOverride,
 	statusOverrideProperty,
 } from '../../../shared/orders/input';
-import { validateItem } from '../../../shared/input/validation';
+import type { LineItemList } from '../../../shared/input/line-items';
+import { FRIENDLY_KEYS, toLineItems } from '../../../shared/input/line-items';
+import { validateItem, validationError } from '../../../shared/input/validation';
 import type { SlugSource } from '../../fromOrder';
 import { fromOrder } from '../../fromOrder';
-import { orderUpsert } from '../../schemas';
+import { orderItem, orderUpsert } from '../../schemas';
 import { optionsProperty, orderIdProperty } from '../common';
 
 /** `itemSlugs`, in Fields mode and for the order modes' "List Below". */
@@ -28,7 +30,8 @@ const itemSlugsProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. first-product, second-product',
-	description: 'Slugs of the Webflow CMS product items, separated by commas, or an expression that returns a list',
+	description:
+		'Slugs of the Webflow CMS product items, separated by commas, or an expression that returns a list of slugs or of objects with a slug key',
 };
 
 const fields: INodeProperties[] = [
@@ -106,14 +109,30 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 	optionsProperty,
 ]);
 
-/** A list parameter given as an array or as comma-separated text. */
-function slugs(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	if (typeof value !== 'string') return value === undefined || value === null ? [] : [value];
-	return value
-		.split(',')
-		.map((s) => s.trim())
-		.filter(Boolean);
+/** Item slugs given as a list: text (a slug each), or objects with `slug`; the friendly keys are left out. */
+export const ITEM_SLUGS: LineItemList = {
+	name: 'itemSlugs',
+	path: ['items'],
+	keys: { slug: [] },
+	ignored: FRIENDLY_KEYS,
+	entry: orderItem,
+	fromText: (slug) => ({ slug }),
+};
+
+/** Item Slugs: comma-separated text, or a list (an expression's value) of slugs or objects with `slug`. */
+function readSlugs(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const value = ctx.getNodeParameter('itemSlugs', itemIndex, '') as unknown;
+	if (value === undefined || value === null) return [];
+	if (typeof value === 'string') {
+		return value
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean)
+			.map((slug) => ({ slug }));
+	}
+	const result = toLineItems(Array.isArray(value) ? value : [value], ITEM_SLUGS);
+	if ('issues' in result) throw validationError(ctx.getNode(), itemIndex, result.issues);
+	return result.entries;
 }
 
 function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
@@ -121,9 +140,7 @@ function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
 		order_id: ctx.getNodeParameter('orderId', i, ''),
 		customer: { name: ctx.getNodeParameter('customerName', i, ''), email: ctx.getNodeParameter('customerEmail', i, '') },
 		status: ctx.getNodeParameter('status', i, 'pending'),
-		items: slugs(ctx.getNodeParameter('itemSlugs', i, '')).map((slug) =>
-			slug !== null && typeof slug === 'object' ? slug : { slug },
-		),
+		items: readSlugs(ctx, i),
 	};
 }
 
@@ -147,7 +164,7 @@ export async function execute(this: IExecuteFunctions, client: ApiClient): Promi
 							{
 								statusOverride: readStatusOverride(this, itemIndex),
 								slugSource,
-								slugs: slugSource === 'list' ? slugs(this.getNodeParameter('itemSlugs', itemIndex, '')) : undefined,
+								slugs: slugSource === 'list' ? readSlugs(this, itemIndex) : undefined,
 							},
 							issues,
 						);
