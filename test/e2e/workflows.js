@@ -190,7 +190,7 @@ const workflows = {
 
 			// Montly: what the customer paid in SEK, in öre and excluding VAT; the monthly price as Montly's SDK computes it.
 			const [montly] = output(run, 'Montly: create lease order');
-			expect(montly).toEqual({ orderId: expect.stringMatching(/^1042-\d+$/), id: expect.stringMatching(/^\d+$/) });
+			expect(montly).toEqual({ orderId: expect.stringMatching(/^1042-\d+$/), id: expect.stringMatching(/^\d+$/), alreadyExists: false });
 			const montlyPosts = requests('montly').filter((r) => r.method === 'POST' && r.path === '/v1/orders');
 			expect(montlyPosts).toHaveLength(1);
 			const { attributes, relationships } = montlyPosts[0].json.data;
@@ -324,7 +324,7 @@ const workflows = {
 			const [lease] = output(run, 'Lease order');
 			expect(lease.orderId).toMatch(/^LEASE-\d{8}-\d{6}$/);
 			const [created] = output(run, 'Create lease order');
-			expect(created).toEqual({ orderId: lease.orderId, id: expect.stringMatching(/^\d+$/) });
+			expect(created).toEqual({ orderId: lease.orderId, id: expect.stringMatching(/^\d+$/), alreadyExists: false });
 			expect(output(run, 'Get lease status')).toEqual([{ orderId: lease.orderId, status: 'pending' }]);
 			expect(pairing(run, 'Get lease status')).toEqual([{ item: 0 }]);
 
