@@ -115,10 +115,16 @@ export function fiveProviders() {
 	};
 
 	/** Runs one provider's node with exactly these parameters. */
-	async function runNode(name: ProviderName, parameters: INodeParameters, items: IDataObject[], onError?: INode['onError']) {
+	async function runNode(
+		name: ProviderName,
+		parameters: INodeParameters,
+		items: IDataObject[],
+		onError?: INode['onError'],
+		typeVersion?: number,
+	) {
 		const p = providers[name];
 		return await runWorkflow({
-			node: { type: p.type, parameters, onError },
+			node: { type: p.type, typeVersion, parameters, onError },
 			nodeTypes: { [p.type]: p.node },
 			credentialTypes: { [p.credentialType]: p.credentialClass },
 			credentials: { [p.credentialType]: p.credential() },
