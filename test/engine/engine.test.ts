@@ -150,6 +150,8 @@ describe('an invalid item stops the node before anything at all is sent', () => 
 			expect(stopped.status).toBe('error');
 			expect(stopped.error?.message).toMatch(new RegExp(`^\\[item 2\\] ${w.field.replace(/[.[\]]/g, '\\$&')}`));
 			expect(w.sent()).toBe(before);
+			expect(stopped.error?.description).toMatch(/Nothing was sent: every item is checked before the first request\.$/);
+			expect(stopped.error?.description).not.toContain('for this item');
 
 			const continued = await run(w.provider, w.parameters(), items, 'continueRegularOutput');
 			expect(continued.status).toBe('success');

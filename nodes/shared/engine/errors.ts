@@ -98,3 +98,15 @@ export function sentSummary(sent: readonly number[], notSent: readonly number[])
 	const tail = notSent.length === 1 ? `item ${notSent[0]} was not` : `items ${indexRanges(notSent)} were not`;
 	return `${head}; ${tail}.`;
 }
+
+const NOTHING_FOR_THIS_ITEM = /\s*Nothing was sent for this item\.?/;
+
+/**
+ * An invalid item that stops a run of several items: its description says that nothing at all
+ * was sent (every item is checked before the first request), not only nothing for this item.
+ */
+export function nothingSent(error: NodeError): NodeError {
+	const said = (error.description ?? '').replace(NOTHING_FOR_THIS_ITEM, '').trim();
+	error.description = `${said ? `${said} ` : ''}Nothing was sent: every item is checked before the first request.`;
+	return error;
+}

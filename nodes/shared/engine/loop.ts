@@ -5,7 +5,7 @@ import { keepMessage } from '../http/client';
 import { mapConcurrent } from '../http/concurrency';
 import { dryRunItems, previewItem } from './dry-run';
 import type { NodeError } from './errors';
-import { asItemError, copyError, errorItem, notProcessed, sentSummary } from './errors';
+import { asItemError, copyError, errorItem, notProcessed, nothingSent, sentSummary } from './errors';
 import { RetryMemo } from './memo';
 
 /** One output item per record, each paired to the input item it came from. */
@@ -95,7 +95,7 @@ export async function runWrites<P, C extends Transport>(
 			ready.push({ itemIndex, payload: await steps.prepare(itemIndex) });
 		} catch (error) {
 			const itemError = asItemError(ctx, error, itemIndex);
-			if (!continueOnFail) throw itemError;
+			if (!continueOnFail) throw items.length > 1 ? nothingSent(itemError) : itemError;
 			output[itemIndex] = [errorItem(itemError, itemIndex)];
 		}
 	}
