@@ -239,36 +239,13 @@ class Editor {
 	async addNode(nodeName, action, { newWorkflow = false } = {}) {
 		const { page } = this;
 		this.watchErrors();
-		const panel = page.locator('[data-test-id="node-creator"]');
 		if (newWorkflow) {
 			// A busy machine loads the editor slowly; the canvas of a new workflow shows its add button.
 			await page.goto(`${this.url}/workflow/new`, { timeout: 120_000 });
 			await page.locator('[data-test-id="node-creator-plus-button"]').waitFor({ timeout: 120_000 });
 		}
 		await this.searchNodes(nodeName);
-		// A node with actions is listed as an action item. A trigger without actions is listed as a
-		// node item, or, where its app has a node with actions too ("Montly"), under that app's
-		// item, as the first entry (triggers come first).
-		const kind = action ? 'node-creator-action-item' : 'node-creator-node-item';
-		const item = panel.locator(`[data-test-id="${kind}"]`, { hasText: nodeName }).first();
-		if (action || (await item.isVisible())) {
-			await item.click();
-		} else {
-			await panel.locator('[data-test-id="node-creator-action-item"]', { hasText: nodeName }).first().click();
-			await panel.locator('[data-test-id="item-iterator-item"]').first().click();
-		}
-		if (action) {
-			const entry = panel
-				.locator('[data-test-id="item-iterator-item"]')
-				.filter({ has: page.getByText(action, { exact: true }) })
-				.first();
-			// In a new workflow, an app with a trigger too (Montly) shows its actions folded up.
-			await entry.waitFor({ timeout: 5_000 }).catch(() => undefined);
-			if (!(await entry.isVisible())) {
-				await panel.locator('[data-test-id="node-creator-category-item"]', { hasText: /^\s*Actions/ }).first().click();
-			}
-			await entry.click();
-		}
+		await this.pickFromPanel(nodeName, action);
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.or(this.errorToasts().first()).first().waitFor({ timeout: 20_000 });
 		if (await ndv.isVisible()) await page.locator('[data-test-id="node-parameters"]').waitFor();
@@ -296,6 +273,129 @@ class Editor {
 			await close.click().catch(() => undefined);
 		}
 		return { toasts, thrown };
+	}
+
+	/** In the open nodes panel, after a search: clicks `nodeName`, then its action `action` (if any). */
+	async pickFromPanel(nodeName, action) {
+		const { page } = this;
+		const panel = page.locator('[data-test-id="node-creator"]');
+		// A node with actions is listed as an action item. A trigger without actions is listed as a
+		// node item, or, where its app has a node with actions too ("Montly"), under that app's
+		// item, as the first entry (triggers come first).
+		const kind = action ? 'node-creator-action-item' : 'node-creator-node-item';
+		const item = panel.locator(`[data-test-id="${kind}"]`, { hasText: nodeName }).first();
+		if (action || (await item.isVisible())) {
+			await item.click();
+		} else {
+			await panel.locator('[data-test-id="node-creator-action-item"]', { hasText: nodeName }).first().click();
+			await panel.locator('[data-test-id="item-iterator-item"]').first().click();
+		}
+		if (action) {
+			const entry = panel
+				.locator('[data-test-id="item-iterator-item"]')
+				.filter({ has: page.getByText(action, { exact: true }) })
+				.first();
+			// In a new workflow, an app with a trigger too (Montly) shows its actions folded up.
+			await entry.waitFor({ timeout: 5_000 }).catch(() => undefined);
+			if (!(await entry.isVisible())) {
+				await panel.locator('[data-test-id="node-creator-category-item"]', { hasText: /^\s*Actions/ }).first().click();
+			}
+			await entry.click();
+		}
+	}
+
+	/**
+	 * Adds `appName` through its action `action` after the canvas node `sourceName`, as a user does
+	 * with the "+" on that node's output; resolves once the new node's panel shows its parameters.
+	 */
+	async addNodeAfter(sourceName, appName, action) {
+		const { page } = this;
+		this.watchErrors();
+		await this.node(sourceName).hover();
+		await page
+			.locator(`[data-test-id="canvas-node-output-handle"][data-node-name="${sourceName}"] [data-test-id="canvas-handle-plus"]`)
+			.first()
+			.click();
+		await page.locator('[data-test-id="node-creator"]').waitFor();
+		await this.searchNodes(appName);
+		await this.pickFromPanel(appName, action);
+		await page.locator('[data-test-id="ndv"]').waitFor();
+		await page.locator('[data-test-id="node-parameters"]').waitFor();
+	}
+
+	/** Types a fixed value into a text parameter of the open node panel. */
+	async fillParameter(name, value) {
+		const input = this.page.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+		await input.click();
+		await input.fill(value);
+		await input.press('Tab');
+	}
+
+	/** Picks an option of an options parameter by its shown name. */
+	async selectParameterOption(name, optionName) {
+		const { page } = this;
+		await page.locator(`[data-test-id="parameter-input-${name}"]`).click();
+		await page
+			.locator('.el-select-dropdown:visible [data-test-id="parameter-input-item"]', { hasText: optionName })
+			.first()
+			.click();
+		await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+	}
+
+	/**
+	 * Drags the input field `field` (its name in the input panel's schema view) onto the parameter
+	 * `name`, as the parameter's hint tells a user to; the input panel runs the previous nodes first
+	 * when it has no data yet. Resolves with the expression the parameter then holds.
+	 */
+	async dragInputToParameter(field, name) {
+		const { page } = this;
+		const input = page.locator('[data-test-id="ndv-input-panel"]');
+		const runPrevious = input.locator('[data-test-id="execute-previous-node"]');
+		if (await runPrevious.isVisible()) await runPrevious.click();
+		const source = input
+			.locator('[data-test-id="run-data-schema-item"] span')
+			.filter({ hasText: new RegExp(`^${field}$`) })
+			.first();
+		await source.waitFor({ timeout: 60_000 });
+		const target = page.locator(`[data-test-id="parameter-input-${name}"]`).first();
+		await target.scrollIntoViewIfNeeded();
+		const from = await source.boundingBox();
+		const to = await target.boundingBox();
+		await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 5 });
+		await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 25 });
+		await page.mouse.up();
+		const editor = page.locator(`[data-test-id="parameter-input-${name}"] [data-test-id="inline-expression-editor-input"]`).first();
+		await editor.waitFor({ timeout: 10_000 });
+		return (await editor.innerText()).trim();
+	}
+
+	/** The output panel's text once it shows `text` (rendered after the item count), or as it is after 15 s. */
+	async outputShowing(text) {
+		const output = this.page.locator('[data-test-id="output-panel"]');
+		await output.getByText(text).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+		return (await output.innerText()).trim();
+	}
+
+	/** Runs the open node ("Execute step") and waits for its output: items or an error. */
+	async executeOpenNode() {
+		const { page } = this;
+		const output = page.locator('[data-test-id="output-panel"]');
+		const before = await output.innerText().catch(() => '');
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		await page.waitForFunction(
+			(previous) => {
+				const el = document.querySelector('[data-test-id="output-panel"]');
+				if (!el) return false;
+				const text = el.innerText;
+				const running = /executing|running/i.test(text) && !/\d+ items?/.test(text);
+				return !running && text !== previous && (/\d+ items?/.test(text) || /error|problem/i.test(text));
+			},
+			before,
+			{ timeout: 120_000 },
+		);
+		return (await output.innerText()).trim();
 	}
 
 	/** Closes the credential modal (Escape closes the node panel under it too). */

@@ -319,3 +319,146 @@ describe('editor: headless Chromium', () => {
 		},
 	);
 });
+
+// A first workflow as a user builds it who has not read our docs (issues 21 and 22): found by what
+// they search for, line items mapped with one expression, errors in the words on screen, nothing
+// sent when one of several orders is invalid.
+describe('editor: a first workflow, as a new user builds it', () => {
+	let browser;
+	let editor;
+	let cookie;
+	const sim = (key) => up.sims.running.find((r) => r.provider.key === key);
+	const credential = (key) => {
+		const { id, name, type } = sim(key).provider.credential;
+		return { [type]: { id, name } };
+	};
+
+	/** Saves a workflow through n8n's REST API, as the editor does; resolves with its id. */
+	async function createWorkflow(workflow) {
+		const res = await fetch(`${up.url}/rest/workflows`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json' },
+			body: JSON.stringify({ active: false, settings: { executionOrder: 'v1' }, ...workflow }),
+		});
+		const body = await res.json();
+		if (!res.ok) throw new Error(`Creating "${workflow.name}": ${res.status} ${JSON.stringify(body)}`);
+		return body.data.id;
+	}
+
+	const trigger = { id: 't', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const code = (name, orders) => ({
+		id: 'c',
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [220, 0],
+		parameters: { jsCode: `return ${JSON.stringify(orders.map((json) => ({ json })), null, 2)};` },
+	});
+	const after = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
+
+	beforeAll(async () => {
+		cookie = await signIn(up.url, up.login);
+		fs.mkdirSync(SCREENSHOTS, { recursive: true });
+		browser = await launchBrowser(path.join(INSTANCES, `${RUN_ID}-chromium-new-user`), { log });
+		const page = browser.pages()[0] ?? (await browser.newPage());
+		editor = new Editor(page, up.url, SCREENSHOTS);
+		await editor.signIn(up.login);
+	}, 120_000);
+
+	afterAll(async () => {
+		await browser?.close();
+		fs.rmSync(path.join(INSTANCES, `${RUN_ID}-chromium-new-user`), { recursive: true, force: true });
+	});
+
+	const walkOrder = {
+		orderNumber: '1001',
+		email: 'ann@example.com',
+		name: 'Ann Example',
+		items: [
+			{ productId: 'RD-1', name: 'Red Delicious', url: 'https://shop.example.com/p/rd-1', sku: 'RD-1' },
+			{ productId: 'GS-2', name: 'Granny Smith', url: 'https://shop.example.com/p/gs-2', sku: 'GS-2' },
+		],
+	};
+
+	it('the nodes panel finds all five nodes by "order"', async () => {
+		const id = await createWorkflow({
+			name: 'New user: searching for order',
+			nodes: [trigger, code('Order', [walkOrder])],
+			connections: after(trigger.name, 'Order'),
+		});
+		await editor.openWorkflow({ id, nodes: [trigger, {}] });
+		const found = await editor.searchNodes('order', { listed: 'Montly' });
+		await editor.screenshot('new-user-search-order');
+		await editor.closeNodeCreator();
+		const names = found.map((f) => f.name);
+		expect(['MailerLite E-Commerce', 'eSputnik', 'The Feedback Company', 'Monto', 'Montly'].filter((n) => !names.includes(n))).toEqual([]);
+	});
+
+	it('The Feedback Company after a Code node: products mapped by one expression, run, then a bad e-mail named as on screen', async () => {
+		const id = await createWorkflow({
+			name: 'New user: an order to The Feedback Company',
+			nodes: [trigger, code('Order', [walkOrder])],
+			connections: after(trigger.name, 'Order'),
+		});
+		await editor.openWorkflow({ id, nodes: [trigger, {}] });
+		await editor.addNodeAfter('Order', 'The Feedback Company', 'Create order');
+		await editor.fillParameter('external_id', '1001');
+		await editor.fillParameter('customerEmail', 'ann@example.com');
+		await editor.selectParameterOption('productsInput', 'From a List');
+		expect(await editor.dragInputToParameter('items', 'productsList')).toBe('{{ $json.items }}');
+		const fc = sim('feedbackcompany').sim;
+		const seen = fc.requests.length;
+		expect(await editor.executeOpenNode()).toMatch(/1 item/);
+		const output = await editor.outputShowing('invitationScheduled');
+		await editor.screenshot('new-user-feedback-company-output');
+		expect(output).toContain('invitationScheduled');
+		const posts = fc.requests.slice(seen).filter((r) => r.method === 'POST' && r.path === '/api/v2/orders');
+		expect(posts.map((r) => r.json.products.map((p) => p.external_id))).toEqual([['RD-1', 'GS-2']]);
+
+		await editor.fillParameter('customerEmail', 'ann.example.com');
+		const before = fc.requests.length;
+		await editor.executeOpenNode();
+		const failed = await editor.outputShowing('[item 0]');
+		await editor.screenshot('new-user-feedback-company-bad-email');
+		expect(failed).toContain('[item 0] Customer Email (customer.email): "ann.example.com"');
+		expect(fc.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/api/v2/orders')).toEqual([]);
+		await editor.closeNode();
+	}, 5 * 60_000);
+
+	it('MailerLite: three orders, the third with a bad e-mail: the node stops naming it, and nothing was sent', async () => {
+		const { MAILERLITE_DEMO_SHOP_ID } = require('../../scripts/lib/providers');
+		const orders = ['ann@example.com', 'bob@example.com', 'cy.example.com'].map((email, n) => ({ email, sku: `SKU-${n}`, price: 10 + n }));
+		const node = {
+			id: 'm',
+			name: 'Create order',
+			type: `${PACKAGE}.mailerLiteEcommerce`,
+			typeVersion: 1.1,
+			position: [440, 0],
+			credentials: credential('mailerlite'),
+			parameters: {
+				resource: 'order',
+				operation: 'create',
+				shopId: { __rl: true, mode: 'list', value: MAILERLITE_DEMO_SHOP_ID, cachedResultName: 'Demo Shop' },
+				customerEmail: '={{ $json.email }}',
+				cartItems: { item: [{ ecommerce_product_id: '={{ $json.sku }}', quantity: 1, price: '={{ $json.price }}' }] },
+			},
+		};
+		const id = await createWorkflow({
+			name: 'New user: three MailerLite orders, one invalid',
+			nodes: [trigger, code('Orders', orders), node],
+			connections: { ...after(trigger.name, 'Orders'), ...after('Orders', 'Create order') },
+		});
+		await editor.openWorkflow({ id, nodes: [trigger, {}, {}] });
+		const ml = sim('mailerlite').sim;
+		const seen = ml.requests.length;
+		const status = await editor.executeWorkflow([trigger.name, 'Orders', 'Create order']);
+		expect(status['Create order']).toBe('error');
+		await editor.openNode('Create order');
+		const shown = (await editor.page.locator('[data-test-id="output-panel"]').innerText()).trim();
+		await editor.screenshot('new-user-mailerlite-third-invalid');
+		expect(shown).toContain('[item 2] Customer Email (customer.email): "cy.example.com"');
+		expect(shown).toContain('Nothing was sent');
+		expect(ml.requests.slice(seen).filter((r) => r.method === 'POST')).toEqual([]);
+		await editor.closeNode();
+	}, 5 * 60_000);
+});
