@@ -355,6 +355,15 @@ describe('editor: a first workflow, as a new user builds it', () => {
 		parameters: { jsCode: `return ${JSON.stringify(orders.map((json) => ({ json })), null, 2)};` },
 	});
 	const after = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
+	/** A screenshot; with ORDER_SYNC_UPDATE_DOCS_IMAGES=1 also docs/images/<docsName> (README figures, < 300 KB). */
+	const figure = async (name, docsName) => {
+		const shot = await editor.screenshot(name);
+		expect(fs.statSync(shot).size).toBeLessThan(300 * 1024);
+		if (process.env.ORDER_SYNC_UPDATE_DOCS_IMAGES === '1') {
+			fs.copyFileSync(shot, path.join(ROOT, 'docs', 'images', docsName));
+			log(`wrote docs/images/${docsName}`);
+		}
+	};
 
 	beforeAll(async () => {
 		cookie = await signIn(up.url, up.login);
@@ -410,7 +419,7 @@ describe('editor: a first workflow, as a new user builds it', () => {
 		const seen = fc.requests.length;
 		expect(await editor.executeOpenNode()).toMatch(/1 item/);
 		const output = await editor.outputShowing('invitationScheduled');
-		await editor.screenshot('new-user-feedback-company-output');
+		await figure('new-user-feedback-company-output', 'products-from-a-list.png');
 		expect(output).toContain('invitationScheduled');
 		const posts = fc.requests.slice(seen).filter((r) => r.method === 'POST' && r.path === '/api/v2/orders');
 		expect(posts.map((r) => r.json.products.map((p) => p.external_id))).toEqual([['RD-1', 'GS-2']]);
@@ -419,7 +428,7 @@ describe('editor: a first workflow, as a new user builds it', () => {
 		const before = fc.requests.length;
 		await editor.executeOpenNode();
 		const failed = await editor.outputShowing('[item 0]');
-		await editor.screenshot('new-user-feedback-company-bad-email');
+		await figure('new-user-feedback-company-bad-email', 'labelled-error.png');
 		expect(failed).toContain('[item 0] Customer Email (customer.email): "ann.example.com"');
 		expect(fc.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/api/v2/orders')).toEqual([]);
 		await editor.closeNode();
