@@ -16,7 +16,8 @@ export class MailerLiteEcommerceApi implements ICredentialType {
 		dark: 'file:../nodes/MailerLiteEcommerce/mailerLiteEcommerce.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#mailerlite-e-commerce';
+	documentationUrl =
+		'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/mailerlite.md#credential-mailerlite-e-commerce-api-mailerliteecommerceapi';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,7 +8,7 @@
  * examples; test/compat runs the moved examples in real n8n.
  */
 import bundleJson from '../../package.json';
-import { checkDocs, docFiles } from '../../scripts/lib/docs-links';
+import { checkDocs, checkRepositoryUrl, docFiles } from '../../scripts/lib/docs-links';
 import { ROOT } from '../../scripts/lib/package';
 import {
 	BUNDLE,
@@ -253,6 +253,19 @@ describe.each(each())('%s', (name) => {
 		expect(entries.credentials.map((c: { name: string }) => c.name)).toEqual(
 			u.packed.credentialTypes,
 		);
+		// Every documentation URL of the package, and its homepage, resolve to a page of this repository.
+		const urls = [
+			json(u, 'package.json').homepage as string,
+			...entries.credentials.map((c: { documentationUrl: string }) => c.documentationUrl),
+			...entries.nodes.flatMap((n: { codex: { resources: Record<string, Array<{ url: string }>> } }) => [
+				...n.codex.resources.primaryDocumentation,
+				...n.codex.resources.credentialDocumentation,
+			]).map((d: { url: string }) => d.url),
+		];
+		expect(urls).toHaveLength(1 + entries.credentials.length + 2 * entries.nodes.length);
+		for (const url of urls) {
+			expect([url, checkRepositoryUrl(url, { repositoryUrl, repositoryRoot: ROOT })]).toEqual([url, undefined]);
+		}
 		for (const credential of entries.credentials) {
 			expect(credential.documentationUrl).toBe(docs);
 			for (const icon of Object.values(credential.icon as Record<string, string>)) {
@@ -265,6 +278,7 @@ describe.each(each())('%s', (name) => {
 			expect(node.codex.node).toBe(`${name}.${node.name}`);
 			expect(node.codex.resources.primaryDocumentation).toEqual([{ url: docs }]);
 			expect(node.codex.resources.credentialDocumentation).toEqual([{ url: docs }]);
+			expect(node.codex.alias).toEqual(expect.arrayContaining(['order']));
 			const folder = node.file.split('/').slice(0, -1).join('/');
 			for (const icon of Object.values(node.icon as Record<string, string>)) {
 				expect(u.files.map((f) => f.path)).toContain(resolveIn(folder, icon));
