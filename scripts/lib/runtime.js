@@ -61,8 +61,76 @@ function removeAbandoned(finalDir) {
 	}
 }
 
-/** Builds `finalDir` through `build(tmpDir)` unless a finished one exists; returns finalDir. */
-async function cached(finalDir, label, log, build) {
+/**
+ * How far an npm install into `dir` has got: the packages unpacked into `dir/node_modules` so far
+ * (its folders and those of its @scopes; a package nested in another one is not counted). A few
+ * hundred readdirs, so it can run every few seconds while npm works (a walk of every file, for bytes,
+ * would be 250,000 stats for n8n).
+ */
+function installProgress(dir) {
+	const modules = path.join(dir, 'node_modules');
+	let packages = 0;
+	let names;
+	try {
+		names = fs.readdirSync(modules, { withFileTypes: true });
+	} catch {
+		return { packages: 0 };
+	}
+	for (const entry of names) {
+		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+		if (!entry.name.startsWith('@')) {
+			packages++;
+			continue;
+		}
+		try {
+			packages += fs
+				.readdirSync(path.join(modules, entry.name), { withFileTypes: true })
+				.filter((e) => e.isDirectory() && !e.name.startsWith('.')).length;
+		} catch {
+			// the scope folder went away (npm moves folders while it works)
+		}
+	}
+	return { packages };
+}
+
+/** Progress lines come at least this often while something is installed. */
+const PROGRESS_INTERVAL_MS = 10_000;
+
+/**
+ * While an install of `label` into `dir` runs: a line every `intervalMs` with the time so far and
+ * the packages unpacked, e.g. "… n8n 2.40.7 for Node 24: 2m10s so far, 812 packages unpacked".
+ * Returns stop(). `clock` (Date.now, setInterval, clearInterval) is replaceable for the tests.
+ */
+function reportProgress({
+	label,
+	dir,
+	log,
+	intervalMs = PROGRESS_INTERVAL_MS,
+	measure = installProgress,
+	clock = { now: () => Date.now(), setInterval, clearInterval },
+}) {
+	const started = clock.now();
+	const timer = clock.setInterval(() => {
+		let packages = 0;
+		try {
+			({ packages } = measure(dir));
+		} catch {
+			// a folder npm is moving: report the time alone
+		}
+		const what = packages
+			? `${packages} package${packages === 1 ? '' : 's'} unpacked`
+			: 'npm is resolving and downloading, nothing unpacked yet';
+		log(`… ${label}: ${formatDuration(clock.now() - started)} so far, ${what}`);
+	}, intervalMs);
+	timer?.unref?.();
+	return () => clock.clearInterval(timer);
+}
+
+/**
+ * Builds `finalDir` through `build(tmpDir)` unless a finished one exists; returns finalDir. While
+ * it builds, a progress line at least every 10 s (reportProgress; `progress` passes its options).
+ */
+async function cached(finalDir, label, log, build, progress = {}) {
 	if (fs.existsSync(path.join(finalDir, 'ready.json'))) return finalDir;
 	fs.mkdirSync(path.dirname(finalDir), { recursive: true });
 	removeAbandoned(finalDir);
@@ -71,8 +139,10 @@ async function cached(finalDir, label, log, build) {
 	fs.mkdirSync(tmpDir, { recursive: true });
 	const started = Date.now();
 	log(`Installing ${label} into ${finalDir} (once; later runs reuse it)…`);
+	const stop = reportProgress({ label, dir: tmpDir, log, ...progress });
 	try {
 		await build(tmpDir);
+		stop();
 		fs.writeFileSync(
 			path.join(tmpDir, 'ready.json'),
 			JSON.stringify({ label, installedAt: new Date().toISOString() }, null, 2),
@@ -80,6 +150,7 @@ async function cached(finalDir, label, log, build) {
 		fs.rmSync(finalDir, { recursive: true, force: true });
 		fs.renameSync(tmpDir, finalDir);
 	} catch (error) {
+		stop();
 		fs.rmSync(tmpDir, { recursive: true, force: true });
 		throw error;
 	}
@@ -211,4 +282,15 @@ async function ensureRuntime({
 	return { node, n8n, n8nVersion, env: (base) => nodeEnv(node, base) };
 }
 
-module.exports = { ensureRuntime, cacheDir, npm, cached, N8N_VERSION, NODE_VERSION, N8N_OVERRIDES };
+module.exports = {
+	ensureRuntime,
+	cacheDir,
+	npm,
+	cached,
+	installProgress,
+	reportProgress,
+	PROGRESS_INTERVAL_MS,
+	N8N_VERSION,
+	NODE_VERSION,
+	N8N_OVERRIDES,
+};
