@@ -255,7 +255,11 @@ function documentationLinks(root, io = nodeFs) {
 	return links;
 }
 
-/** Every documentation link of the nodes and credentials that names no page of this repository, as "where: url: why". */
+/**
+ * Every documentation link of the nodes and credentials that names no page of this repository, as "where: url: why".
+ * @param {string} root
+ * @param {{ repositoryUrl: string, repositoryRoot?: string, io?: typeof nodeFs }} options
+ */
 function checkDocumentationLinks(root, { repositoryUrl, repositoryRoot = root, io = nodeFs } = {}) {
 	return documentationLinks(root, io).flatMap(({ where, url }) => {
 		const why = checkRepositoryUrl(url, { repositoryUrl, repositoryRoot, io });

@@ -22,6 +22,7 @@ describe('MailerLite credential Test button', () => {
 
 	it('names the likely cause of a 401 (a Classic key, a deleted token) instead of "Unauthorized", without the key', async () => {
 		// A MailerLite Classic key: 32 hexadecimal characters, sent as the Bearer token of the new API.
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up key the simulator refuses
 		const classicKey = '0123456789abcdef0123456789abcdef';
 		const result = await testCredential(new MailerLiteEcommerceApi(), { apiKey: classicKey, baseUrl: `${sim.url}/api` });
 		expect(result.status).toBe('Error');

@@ -3,9 +3,9 @@
  * reports what it installs and how far it is, a line at least every 10 s. Checked with jest's fake
  * clock (Date.now and timers), on real folders laid out as npm leaves them.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { sleep } from 'n8n-workflow';
+
+import { fs, os, path } from '../support/builtins';
 
 import { cached, installProgress, PROGRESS_INTERVAL_MS, reportProgress } from '../../scripts/lib/runtime';
 
@@ -91,9 +91,9 @@ describe('cached (an install into the cache)', () => {
 		const log = (line: string) => lines.push(line);
 		const final = path.join(tmp, 'n8n-2.40.7-node24');
 		const build = async (dir: string) => {
-			await new Promise((resolve) => setTimeout(resolve, 12_000));
+			await sleep(12_000);
 			unpack(dir, ['n8n', '@n8n/di']);
-			await new Promise((resolve) => setTimeout(resolve, 13_000));
+			await sleep(13_000);
 		};
 		const done = cached(final, 'n8n 2.40.7 for Node 24', log, build);
 		await jest.advanceTimersByTimeAsync(25_000);
@@ -119,7 +119,7 @@ describe('cached (an install into the cache)', () => {
 		const lines: string[] = [];
 		const final = path.join(tmp, 'n8n-broken');
 		const build = async () => {
-			await new Promise((resolve) => setTimeout(resolve, 11_000));
+			await sleep(11_000);
 			throw new Error('npm install n8n@2.40.7 failed (exit code 1)');
 		};
 		const done = cached(final, 'n8n broken', (line: string) => lines.push(line), build);
