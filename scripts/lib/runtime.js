@@ -23,6 +23,11 @@ const N8N_VERSION = '2.40.7';
 /** n8n 2.x requires Node >= 24. */
 const NODE_MAJOR = 24;
 const NODE_VERSION = '24.21.0';
+/**
+ * installProgress()'s count for a finished install of N8N_VERSION (measured), so that the progress
+ * lines of the usual install can say how far it is ("812 of about 1523 packages").
+ */
+const N8N_PACKAGE_COUNT = 1523;
 /** n8n asks for linkedom ^0.18.13; 0.18.15 depends on `cssomnom`, which the registry does not have. */
 const N8N_OVERRIDES = { linkedom: '0.18.14' };
 
@@ -98,13 +103,15 @@ const PROGRESS_INTERVAL_MS = 10_000;
 
 /**
  * While an install of `label` into `dir` runs: a line every `intervalMs` with the time so far and
- * the packages unpacked, e.g. "… n8n 2.40.7 for Node 24: 2m10s so far, 812 packages unpacked".
- * Returns stop(). `clock` (Date.now, setInterval, clearInterval) is replaceable for the tests.
+ * the packages unpacked, e.g. "… n8n 2.40.7 for Node 24: 2m10s so far, 812 of about 1523 packages
+ * unpacked" (`expected`, when known, is the count of a finished install). Returns stop(). `clock`
+ * (Date.now, setInterval, clearInterval) is replaceable for the tests.
  */
 function reportProgress({
 	label,
 	dir,
 	log,
+	expected,
 	intervalMs = PROGRESS_INTERVAL_MS,
 	measure = installProgress,
 	clock = { now: () => Date.now(), setInterval, clearInterval },
@@ -117,8 +124,9 @@ function reportProgress({
 		} catch {
 			// a folder npm is moving: report the time alone
 		}
+		const of = expected && packages <= expected ? ` of about ${expected}` : '';
 		const what = packages
-			? `${packages} package${packages === 1 ? '' : 's'} unpacked`
+			? `${packages}${of} package${packages === 1 && !of ? '' : 's'} unpacked`
 			: 'npm is resolving and downloading, nothing unpacked yet';
 		log(`… ${label}: ${formatDuration(clock.now() - started)} so far, ${what}`);
 	}, intervalMs);
@@ -220,6 +228,7 @@ async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERR
 			}
 			await run(node.bin, ['-e', "require('sqlite3')"], { cwd: tmp, env, label: 'load sqlite3' });
 		},
+		{ expected: version === N8N_VERSION ? N8N_PACKAGE_COUNT : undefined },
 	);
 	return { dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
@@ -290,6 +299,7 @@ module.exports = {
 	installProgress,
 	reportProgress,
 	PROGRESS_INTERVAL_MS,
+	N8N_PACKAGE_COUNT,
 	N8N_VERSION,
 	NODE_VERSION,
 	N8N_OVERRIDES,

@@ -7,7 +7,13 @@ import { sleep } from 'n8n-workflow';
 
 import { fs, os, path } from '../support/builtins';
 
-import { cached, installProgress, PROGRESS_INTERVAL_MS, reportProgress } from '../../scripts/lib/runtime';
+import {
+	cached,
+	installProgress,
+	N8N_PACKAGE_COUNT,
+	PROGRESS_INTERVAL_MS,
+	reportProgress,
+} from '../../scripts/lib/runtime';
 
 let tmp: string;
 beforeEach(() => {
@@ -65,6 +71,23 @@ describe('reportProgress', () => {
 		expect(lines[1].line).toBe('… n8n 2.40.7 for Node 24: 20s so far, 3 packages unpacked');
 		expect(lines[2].line).toBe('… n8n 2.40.7 for Node 24: 30s so far, 4 packages unpacked');
 		expect(lines[11].line).toBe('… n8n 2.40.7 for Node 24: 2m00s so far, 4 packages unpacked');
+	});
+
+	it('says how far against the count of a finished install, when it is known', () => {
+		jest.useFakeTimers();
+		const lines: string[] = [];
+		unpack(tmp, ['a', '@s/b']);
+		const stop = reportProgress({ label: 'n8n 2.40.7 for Node 24', dir: tmp, expected: 1523, log: (line: string) => lines.push(line) });
+		jest.advanceTimersByTime(10_000);
+		stop();
+		expect(lines).toEqual(['… n8n 2.40.7 for Node 24: 10s so far, 2 of about 1523 packages unpacked']);
+		// The default n8n's count, measured on a finished install; a count beyond it drops the "of about".
+		expect(N8N_PACKAGE_COUNT).toBeGreaterThan(1000);
+		const more: string[] = [];
+		const stop2 = reportProgress({ label: 'x', dir: tmp, expected: 1, log: (line: string) => more.push(line) });
+		jest.advanceTimersByTime(10_000);
+		stop2();
+		expect(more).toEqual(['… x: 10s so far, 2 packages unpacked']);
 	});
 
 	it('reports the time alone when the folder cannot be read', () => {
