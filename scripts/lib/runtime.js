@@ -98,13 +98,32 @@ function installProgress(dir) {
 	return { packages };
 }
 
+/**
+ * Counts the registry requests of an npm run with `--loglevel=http` (its "npm http fetch GET 200
+ * <url>" lines) as its output comes: while npm resolves n8n's dependency tree, for a minute or more,
+ * nothing is unpacked yet and this is what moves. `onOutput` goes to run(); `count()` reads it.
+ */
+function countRegistryFetches() {
+	let count = 0;
+	let partial = '';
+	return {
+		onOutput(text) {
+			const lines = (partial + text).split('\n');
+			partial = lines.pop();
+			for (const line of lines) if (/^npm http fetch /.test(line)) count++;
+		},
+		count: () => count,
+	};
+}
+
 /** Progress lines come at least this often while something is installed. */
 const PROGRESS_INTERVAL_MS = 10_000;
 
 /**
  * While an install of `label` into `dir` runs: a line every `intervalMs` with the time so far and
  * the packages unpacked, e.g. "… n8n 2.40.7 for Node 24: 2m10s so far, 812 of about 1523 packages
- * unpacked" (`expected`, when known, is the count of a finished install). Returns stop(). `clock`
+ * unpacked" (`expected`, when known, is the count of a finished install); before anything is
+ * unpacked, the registry requests so far (`fetches()`, from countRegistryFetches). Returns stop(). `clock`
  * (Date.now, setInterval, clearInterval) is replaceable for the tests.
  */
 function reportProgress({
@@ -112,6 +131,7 @@ function reportProgress({
 	dir,
 	log,
 	expected,
+	fetches,
 	intervalMs = PROGRESS_INTERVAL_MS,
 	measure = installProgress,
 	clock = { now: () => Date.now(), setInterval, clearInterval },
@@ -125,9 +145,12 @@ function reportProgress({
 			// a folder npm is moving: report the time alone
 		}
 		const of = expected && packages <= expected ? ` of about ${expected}` : '';
+		const requests = fetches ? fetches() : 0;
 		const what = packages
 			? `${packages}${of} package${packages === 1 && !of ? '' : 's'} unpacked`
-			: 'npm is resolving and downloading, nothing unpacked yet';
+			: requests
+				? `npm is resolving the dependencies (${requests} registry request${requests === 1 ? '' : 's'} so far), nothing unpacked yet`
+				: 'npm is resolving and downloading, nothing unpacked yet';
 		log(`… ${label}: ${formatDuration(clock.now() - started)} so far, ${what}`);
 	}, intervalMs);
 	timer?.unref?.();
@@ -199,6 +222,7 @@ async function ensureNode(log, version = NODE_VERSION) {
  */
 async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERRIDES) {
 	const major = node.version.split('.')[0];
+	const fetches = countRegistryFetches();
 	const dir = await cached(
 		path.join(cacheDir(), `n8n-${version}-node${major}`),
 		`n8n ${version} for Node ${major}`,
@@ -213,10 +237,11 @@ async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERR
 				),
 			);
 			const env = nodeEnv(node);
-			await npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev'], {
+			await npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--loglevel=http'], {
 				cwd: tmp,
 				env,
 				label: `npm install n8n@${version}`,
+				onOutput: fetches.onOutput,
 			});
 			if (!(await reuseSqlite3(tmp, node, env, log))) {
 				log(`Compiling sqlite3 for Node ${major}…`);
@@ -228,7 +253,7 @@ async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERR
 			}
 			await run(node.bin, ['-e', "require('sqlite3')"], { cwd: tmp, env, label: 'load sqlite3' });
 		},
-		{ expected: version === N8N_VERSION ? N8N_PACKAGE_COUNT : undefined },
+		{ expected: version === N8N_VERSION ? N8N_PACKAGE_COUNT : undefined, fetches: fetches.count },
 	);
 	return { dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
@@ -298,6 +323,7 @@ module.exports = {
 	cached,
 	installProgress,
 	reportProgress,
+	countRegistryFetches,
 	PROGRESS_INTERVAL_MS,
 	N8N_PACKAGE_COUNT,
 	N8N_VERSION,

@@ -9,6 +9,7 @@ import { fs, os, path } from '../support/builtins';
 
 import {
 	cached,
+	countRegistryFetches,
 	installProgress,
 	N8N_PACKAGE_COUNT,
 	PROGRESS_INTERVAL_MS,
@@ -88,6 +89,27 @@ describe('reportProgress', () => {
 		jest.advanceTimersByTime(10_000);
 		stop2();
 		expect(more).toEqual(['… x: 10s so far, 2 packages unpacked']);
+	});
+
+	it('before anything is unpacked, counts the registry requests of npm --loglevel=http, lines split across chunks included', () => {
+		const fetches = countRegistryFetches();
+		fetches.onOutput('npm http fetch GET 200 https://registry.npmjs.org/n8n 374ms (cache miss)\nnpm http fe');
+		fetches.onOutput('tch GET 200 https://registry.npmjs.org/@n8n%2fdi 80ms (cache miss)\n');
+		fetches.onOutput('npm http cache is-number@https://registry.npmjs.org/is-number/-/is-number-7.0.0.tgz 0ms (cache hit)\n');
+		fetches.onOutput('npm warn deprecated x@1: use y\nnpm http fetch GET 304 https://registry.npmjs.org/zod 20ms (cache revalidated)\n');
+		expect(fetches.count()).toBe(3);
+
+		jest.useFakeTimers();
+		const lines: string[] = [];
+		const stop = reportProgress({ label: 'n8n 2.40.7 for Node 24', dir: tmp, fetches: fetches.count, log: (line: string) => lines.push(line) });
+		jest.advanceTimersByTime(10_000);
+		unpack(tmp, ['n8n']);
+		jest.advanceTimersByTime(10_000);
+		stop();
+		expect(lines).toEqual([
+			'… n8n 2.40.7 for Node 24: 10s so far, npm is resolving the dependencies (3 registry requests so far), nothing unpacked yet',
+			'… n8n 2.40.7 for Node 24: 20s so far, 1 package unpacked',
+		]);
 	});
 
 	it('reports the time alone when the folder cannot be read', () => {
