@@ -34,10 +34,13 @@ function unpack(dir: string, names: string[]) {
 }
 
 describe('installProgress', () => {
-	it('counts the packages unpacked so far, scoped ones included, and not npm\'s own folders', () => {
+	it('counts the packages unpacked so far (with their package.json), scoped ones included, not npm\'s own folders nor empty ones', () => {
 		expect(installProgress(tmp)).toEqual({ packages: 0 });
 		unpack(tmp, ['n8n', 'lodash', '@n8n/config', '@n8n/di', '@types/node', 'lodash/node_modules/nested']);
 		fs.mkdirSync(path.join(tmp, 'node_modules', '.bin'));
+		// Folders npm has created but not filled yet.
+		fs.mkdirSync(path.join(tmp, 'node_modules', 'express'));
+		fs.mkdirSync(path.join(tmp, 'node_modules', '@n8n', 'workflow'));
 		fs.mkdirSync(path.join(tmp, 'node_modules', '@n8n', '.staging'));
 		fs.writeFileSync(path.join(tmp, 'node_modules', '.package-lock.json'), '{}');
 		expect(installProgress(tmp)).toEqual({ packages: 5 });
