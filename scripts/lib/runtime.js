@@ -127,6 +127,17 @@ const PROGRESS_INTERVAL_MS = 10_000;
  * unpacked" (`expected`, when known, is the count of a finished install); before anything is
  * unpacked, the registry requests so far (`fetches()`, from countRegistryFetches). Returns stop(). `clock`
  * (Date.now, setInterval, clearInterval) is replaceable for the tests.
+ * @param {{
+ *   label: string,
+ *   dir: string,
+ *   log: (line: string) => void,
+ *   expected?: number,
+ *   fetches?: () => number,
+ *   intervalMs?: number,
+ *   measure?: (dir: string) => { packages: number },
+ *   clock?: { now: () => number, setInterval: Function, clearInterval: Function },
+ * }} options
+ * @returns {() => void}
  */
 function reportProgress({
 	label,
