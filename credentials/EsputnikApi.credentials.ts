@@ -16,7 +16,8 @@ export class EsputnikApi implements ICredentialType {
 		dark: 'file:../nodes/Esputnik/esputnik.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#esputnik';
+	documentationUrl =
+		'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/esputnik.md#credential-esputnik-api-esputnikapi';
 
 	properties: INodeProperties[] = [
 		{

@@ -57,7 +57,8 @@ export class FeedbackCompanyApi implements ICredentialType {
 		dark: 'file:../nodes/FeedbackCompany/feedbackCompany.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#the-feedback-company';
+	documentationUrl =
+		'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/feedback-company.md#credential-the-feedback-company-api-feedbackcompanyapi';
 
 	properties: INodeProperties[] = [
 		{

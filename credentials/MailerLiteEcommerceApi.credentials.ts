@@ -16,7 +16,8 @@ export class MailerLiteEcommerceApi implements ICredentialType {
 		dark: 'file:../nodes/MailerLiteEcommerce/mailerLiteEcommerce.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#mailerlite-e-commerce';
+	documentationUrl =
+		'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/mailerlite.md#credential-mailerlite-e-commerce-api-mailerliteecommerceapi';
 
 	properties: INodeProperties[] = [
 		{
@@ -63,5 +64,15 @@ export class MailerLiteEcommerceApi implements ICredentialType {
 			url: '/ecommerce/shops',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'MailerLite refused this API key (401). Likely causes: a MailerLite Classic API key (Classic keys, also those of an account still on Classic, do not work here: create a token in the new MailerLite under Integrations → MailerLite API), or a token that was deleted or copied incompletely.',
+				},
+			},
+		],
 	};
 }

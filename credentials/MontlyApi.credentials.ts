@@ -20,7 +20,8 @@ export class MontlyApi implements ICredentialType {
 		dark: 'file:../nodes/Montly/montly.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#montly';
+	documentationUrl =
+		'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/montly.md#credential-montly-api-montlyapi';
 
 	properties: INodeProperties[] = [
 		{

@@ -33,7 +33,8 @@ export class MontoApi implements ICredentialType {
 		dark: 'file:../nodes/Monto/monto.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#monto';
+	documentationUrl =
+		'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/monto.md#credential-monto-api-montoapi';
 
 	properties: INodeProperties[] = [
 		{

@@ -21,8 +21,10 @@ export class Montly implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Action-first: n8n's nodes panel shows one "Montly" entry (this node and the Montly Trigger
+		// merged) with the trigger's description; see MontlyTrigger.node.ts.
 		description:
-			'Submit B2B leasing orders to Montly (LeaseCloud) API v1 and follow them; the service may no longer be operated',
+			'Create, cancel and ship Montly (LeaseCloud) leasing orders, read their status and list tariffs',
 		defaults: { name: 'Montly' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

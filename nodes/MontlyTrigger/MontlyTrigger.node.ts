@@ -29,7 +29,11 @@ export class MontlyTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).length ? $parameter["events"].join(", ") : "All events" }}',
-		description: 'Starts the workflow when Montly (LeaseCloud) reports an order or tariff event',
+		// n8n's nodes panel merges this trigger into the Montly node's entry and shows this description
+		// there (editor-ui useActionsGeneration.ts: "default to trigger description"), so it leads with
+		// the Montly node's actions and then names the trigger's part. test/unit/codex.test.ts.
+		description:
+			'Create, cancel and ship Montly leasing orders (Montly actions), or start a workflow on Montly order and tariff events (Montly Trigger)',
 		defaults: { name: 'Montly Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -189,6 +189,84 @@ function checkDocs(root, files = docFiles(root), io = nodeFs, { repositoryUrl, r
 	return problems;
 }
 
+/**
+ * Why an absolute URL does not name a page of this repository, or undefined when it does: it must
+ * be `<repositoryUrl>/blob/main/<path>.md` (optionally `#anchor`) and `<path>` a Markdown file of
+ * `repositoryRoot` with that heading or `<a id>` (GitHub's slugs, as for the links of the docs).
+ * The documentation links of the nodes and credentials (n8n's "Docs" link and the credential's
+ * "Open docs") are checked so.
+ * @param {string} url
+ * @param {{ repositoryUrl: string, repositoryRoot: string, io?: typeof nodeFs }} options
+ */
+function checkRepositoryUrl(url, { repositoryUrl, repositoryRoot, io = nodeFs }) {
+	const prefix = `${repositoryUrl}/blob/main/`;
+	if (typeof url !== 'string' || !url.startsWith(prefix)) return `not a page of ${prefix}…`;
+	const rest = url.slice(prefix.length);
+	const hash = rest.indexOf('#');
+	let file = hash === -1 ? rest : rest.slice(0, hash);
+	let anchor = hash === -1 ? undefined : rest.slice(hash + 1);
+	try {
+		file = decodeURIComponent(file);
+		if (anchor !== undefined) anchor = decodeURIComponent(anchor);
+	} catch {
+		return 'not a valid URL';
+	}
+	const resolved = path.resolve(repositoryRoot, file);
+	const relative = path.relative(repositoryRoot, resolved);
+	if (!file || relative.startsWith('..') || path.isAbsolute(relative)) return 'points outside the repository';
+	if (!file.endsWith('.md')) return `${file} is not a Markdown page`;
+	if (!io.exists(resolved)) return `${file} does not exist`;
+	if (anchor !== undefined && (!anchor || !anchorsOf(io.read(resolved)).has(anchor))) {
+		return `no heading or <a id> "${anchor}" in ${file}`;
+	}
+	return undefined;
+}
+
+/**
+ * The documentation links of the nodes and credentials of the source tree, as `{ where, url }`:
+ * each credential's `documentationUrl` (credentials/*.credentials.ts) and each codex's
+ * primaryDocumentation and credentialDocumentation (nodes/<Node>/<Node>.node.json).
+ */
+function documentationLinks(root, io = nodeFs) {
+	const links = [];
+	const credentials = io
+		.list(path.join(root, 'credentials'))
+		.filter((f) => f.endsWith('.credentials.ts'))
+		.sort();
+	for (const f of credentials) {
+		const where = `credentials/${f}`;
+		const found = [...io.read(path.join(root, 'credentials', f)).matchAll(/\bdocumentationUrl\s*=\s*(["'`])([^"'`]*)\1/g)];
+		if (found.length !== 1) links.push({ where: `${where} documentationUrl`, url: `(${found.length} assignments)` });
+		for (const m of found) links.push({ where: `${where} documentationUrl`, url: m[2] });
+	}
+	const codexes = io
+		.list(path.join(root, 'nodes'))
+		.map((f) => f.split(path.sep).join('/'))
+		.filter((f) => /^[^/]+\/[^/]+\.node\.json$/.test(f))
+		.sort();
+	for (const f of codexes) {
+		const { resources = {} } = JSON.parse(io.read(path.join(root, 'nodes', f)));
+		for (const kind of ['primaryDocumentation', 'credentialDocumentation']) {
+			const entries = resources[kind] ?? [];
+			if (!entries.length) links.push({ where: `nodes/${f} ${kind}`, url: '(none)' });
+			for (const { url } of entries) links.push({ where: `nodes/${f} ${kind}`, url });
+		}
+	}
+	return links;
+}
+
+/**
+ * Every documentation link of the nodes and credentials that names no page of this repository, as "where: url: why".
+ * @param {string} root
+ * @param {{ repositoryUrl: string, repositoryRoot?: string, io?: typeof nodeFs }} options
+ */
+function checkDocumentationLinks(root, { repositoryUrl, repositoryRoot = root, io = nodeFs } = {}) {
+	return documentationLinks(root, io).flatMap(({ where, url }) => {
+		const why = checkRepositoryUrl(url, { repositoryUrl, repositoryRoot, io });
+		return why ? [`${where}: ${url}: ${why}`] : [];
+	});
+}
+
 /** The number of lines of a text file (a final newline does not start another line). */
 function lineCount(text) {
 	if (!text) return 0;
@@ -199,11 +277,27 @@ function readDoc(root, file, io = nodeFs) {
 	return io.read(path.join(root, file));
 }
 
-module.exports = { slugify, headingText, anchorsOf, linksOf, docFiles, checkDocs, lineCount, readDoc };
+module.exports = {
+	slugify,
+	headingText,
+	anchorsOf,
+	linksOf,
+	docFiles,
+	checkDocs,
+	checkRepositoryUrl,
+	documentationLinks,
+	checkDocumentationLinks,
+	lineCount,
+	readDoc,
+};
 
 if (require.main === module) {
 	const root = path.resolve(process.argv[2] ?? path.join(__dirname, '..', '..'));
-	const problems = checkDocs(root, docFiles(root), nodeFs, { repositoryUrl: require('./packages').repositoryWebUrl(root) });
+	const repositoryUrl = require('./packages').repositoryWebUrl(root);
+	const problems = [
+		...checkDocs(root, docFiles(root), nodeFs, { repositoryUrl }),
+		...checkDocumentationLinks(root, { repositoryUrl }),
+	];
 	for (const p of problems) console.log(p);
 	console.log(problems.length ? `${problems.length} broken link(s)` : 'all links resolve');
 	process.exitCode = problems.length ? 1 : 0;

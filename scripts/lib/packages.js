@@ -9,9 +9,10 @@
  * file (`<node>.node.json`) are added. So whatever part of nodes/shared/ a provider uses is in its
  * package, wherever it lives, and nothing else is.
  *
- * In each package the documentation links point at that package's own README: the credential's
- * `documentationUrl` and the codex's primaryDocumentation / credentialDocumentation are replaced
- * (whatever they are in the source), and the codex's `node` names the package's node type.
+ * In each package the documentation links point at that package's own README: the codex's
+ * primaryDocumentation at the README, the credential's `documentationUrl` and the codex's
+ * credentialDocumentation at its "Credentials" section (whatever they are in the source: there they
+ * name the node's page under docs/), and the codex's `node` names the package's node type.
  *
  *   build/packages/<name>/               package.json, README.md, CHANGELOG.md, LICENSE, dist/
  *   build/packages/<name>-<version>.tgz  its `npm pack`
@@ -119,6 +120,10 @@ function repositoryWebUrl(root = ROOT) {
 const readmePath = (pkg) => `docs/packages/${pkg.name}/README.md`;
 const documentationUrl = (pkg, root = ROOT) =>
 	`${repositoryWebUrl(root)}/blob/main/${readmePath(pkg)}`;
+/** The README's section on the credential (the "## Credentials" heading of n8n's template). */
+const CREDENTIALS_ANCHOR = 'credentials';
+const credentialDocumentationUrl = (pkg, root = ROOT) =>
+	`${documentationUrl(pkg, root)}#${CREDENTIALS_ANCHOR}`;
 
 /** n8n's node type name of a node file: `<package>.<class name with a lower-case first letter>`. */
 function nodeTypeName(packageName, file) {
@@ -222,13 +227,16 @@ function packageFiles(pkg, { root = ROOT } = {}) {
 	};
 }
 
-/** The codex (`<node>.node.json`) of a node in a package: its node type and documentation links are the package's. */
-function rewriteCodex(codex, { packageName, file, docsUrl }) {
+/**
+ * The codex (`<node>.node.json`) of a node in a package: its node type and documentation links are
+ * the package's (`credentialDocsUrl`, default `docsUrl`, for the credential's).
+ */
+function rewriteCodex(codex, { packageName, file, docsUrl, credentialDocsUrl = docsUrl }) {
 	const out = { ...codex, node: nodeTypeName(packageName, file) };
 	out.resources = {
 		...(codex.resources ?? {}),
 		primaryDocumentation: [{ url: docsUrl }],
-		credentialDocumentation: [{ url: docsUrl }],
+		credentialDocumentation: [{ url: credentialDocsUrl }],
 	};
 	return out;
 }
@@ -346,6 +354,7 @@ function syncCommittedPackageJsons(root = ROOT) {
 function writePackage(pkg, { root = ROOT, out = OUT } = {}) {
 	const bundle = bundlePackageJson(root);
 	const docsUrl = documentationUrl(pkg, root);
+	const credentialDocsUrl = credentialDocumentationUrl(pkg, root);
 	const dir = path.join(out, pkg.name);
 	fs.rmSync(dir, { recursive: true, force: true });
 	const { files, externals } = packageFiles(pkg, { root });
@@ -356,13 +365,14 @@ function writePackage(pkg, { root = ROOT, out = OUT } = {}) {
 		if (pkg.credentials.includes(rel)) {
 			fs.writeFileSync(
 				target,
-				rewriteCredential(fs.readFileSync(source, 'utf8'), { file: rel, docsUrl }),
+				rewriteCredential(fs.readFileSync(source, 'utf8'), { file: rel, docsUrl: credentialDocsUrl }),
 			);
 		} else if (rel.endsWith('.node.json') && pkg.nodes.includes(rel.replace(/\.json$/, '.js'))) {
 			const codex = rewriteCodex(readJson(source), {
 				packageName: pkg.name,
 				file: rel.replace(/\.json$/, '.js'),
 				docsUrl,
+				credentialDocsUrl,
 			});
 			fs.writeFileSync(target, `${JSON.stringify(codex, null, '\t')}\n`);
 		} else {
@@ -389,6 +399,7 @@ function writePackage(pkg, { root = ROOT, out = OUT } = {}) {
 		nodeTypes: pkg.nodes.map((f) => nodeTypeName(pkg.name, f)),
 		credentialTypes: pkg.credentials.map(credentialTypeName),
 		documentationUrl: docsUrl,
+		credentialDocumentationUrl: credentialDocsUrl,
 	};
 }
 
@@ -527,6 +538,7 @@ module.exports = {
 	checkChangelog,
 	writePackage,
 	documentationUrl,
+	credentialDocumentationUrl,
 	readmePath,
 	repositoryWebUrl,
 	nodeTypeName,

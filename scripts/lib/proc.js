@@ -13,8 +13,9 @@ function formatDuration(ms) {
 /**
  * Runs a command to completion and resolves with its stdout and stderr. A non-zero exit rejects
  * with an error that carries the end of both, so a failed npm or n8n call explains itself.
+ * `onOutput(text)` sees the output (both streams) as it comes.
  */
-function run(cmd, args, { cwd, env, label = `${cmd} ${args.join(' ')}`, timeoutMs = 0, echo = false } = {}) {
+function run(cmd, args, { cwd, env, label = `${cmd} ${args.join(' ')}`, timeoutMs = 0, echo = false, onOutput } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -22,10 +23,12 @@ function run(cmd, args, { cwd, env, label = `${cmd} ${args.join(' ')}`, timeoutM
 		child.stdout.on('data', (d) => {
 			stdout += d;
 			if (echo) process.stdout.write(d);
+			onOutput?.(String(d));
 		});
 		child.stderr.on('data', (d) => {
 			stderr += d;
 			if (echo) process.stderr.write(d);
+			onOutput?.(String(d));
 		});
 		const timer = timeoutMs
 			? setTimeout(() => {

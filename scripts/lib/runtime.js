@@ -23,6 +23,11 @@ const N8N_VERSION = '2.40.7';
 /** n8n 2.x requires Node >= 24. */
 const NODE_MAJOR = 24;
 const NODE_VERSION = '24.21.0';
+/**
+ * installProgress()'s count for a finished install of N8N_VERSION (measured), so that the progress
+ * lines of the usual install can say how far it is ("812 of about 1523 packages").
+ */
+const N8N_PACKAGE_COUNT = 1523;
 /** n8n asks for linkedom ^0.18.13; 0.18.15 depends on `cssomnom`, which the registry does not have. */
 const N8N_OVERRIDES = { linkedom: '0.18.14' };
 
@@ -61,8 +66,115 @@ function removeAbandoned(finalDir) {
 	}
 }
 
-/** Builds `finalDir` through `build(tmpDir)` unless a finished one exists; returns finalDir. */
-async function cached(finalDir, label, log, build) {
+/**
+ * How far an npm install into `dir` has got: the packages unpacked into `dir/node_modules` so far,
+ * i.e. its folders and those of its @scopes that have their package.json (npm creates every folder
+ * first and fills them as the tarballs come; a package nested in another one is not counted). About
+ * 1,600 stats for n8n, so it can run every few seconds while npm works (a walk of every file, for
+ * bytes, would be 250,000).
+ */
+function installProgress(dir) {
+	const modules = path.join(dir, 'node_modules');
+	let packages = 0;
+	let names;
+	try {
+		names = fs.readdirSync(modules, { withFileTypes: true });
+	} catch {
+		return { packages: 0 };
+	}
+	const unpacked = (folder) => fs.existsSync(path.join(folder, 'package.json'));
+	for (const entry of names) {
+		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+		if (!entry.name.startsWith('@')) {
+			if (unpacked(path.join(modules, entry.name))) packages++;
+			continue;
+		}
+		try {
+			for (const e of fs.readdirSync(path.join(modules, entry.name), { withFileTypes: true })) {
+				if (e.isDirectory() && !e.name.startsWith('.') && unpacked(path.join(modules, entry.name, e.name))) packages++;
+			}
+		} catch {
+			// the scope folder went away (npm moves folders while it works)
+		}
+	}
+	return { packages };
+}
+
+/**
+ * Counts the registry requests of an npm run with `--loglevel=http` (its "npm http fetch GET 200
+ * <url>" lines) as its output comes: while npm resolves n8n's dependency tree, for a minute or more,
+ * nothing is unpacked yet and this is what moves. `onOutput` goes to run(); `count()` reads it.
+ */
+function countRegistryFetches() {
+	let count = 0;
+	let partial = '';
+	return {
+		onOutput(text) {
+			const lines = (partial + text).split('\n');
+			partial = lines.pop();
+			for (const line of lines) if (/^npm http fetch /.test(line)) count++;
+		},
+		count: () => count,
+	};
+}
+
+/** Progress lines come at least this often while something is installed. */
+const PROGRESS_INTERVAL_MS = 10_000;
+
+/**
+ * While an install of `label` into `dir` runs: a line every `intervalMs` with the time so far and
+ * the packages unpacked, e.g. "… n8n 2.40.7 for Node 24: 2m10s so far, 812 of about 1523 packages
+ * unpacked" (`expected`, when known, is the count of a finished install); before anything is
+ * unpacked, the registry requests so far (`fetches()`, from countRegistryFetches). Returns stop(). `clock`
+ * (Date.now, setInterval, clearInterval) is replaceable for the tests.
+ * @param {{
+ *   label: string,
+ *   dir: string,
+ *   log: (line: string) => void,
+ *   expected?: number,
+ *   fetches?: () => number,
+ *   intervalMs?: number,
+ *   measure?: (dir: string) => { packages: number },
+ *   clock?: { now: () => number, setInterval: Function, clearInterval: Function },
+ * }} options
+ * @returns {() => void}
+ */
+function reportProgress({
+	label,
+	dir,
+	log,
+	expected,
+	fetches,
+	intervalMs = PROGRESS_INTERVAL_MS,
+	measure = installProgress,
+	clock = { now: () => Date.now(), setInterval, clearInterval },
+}) {
+	const started = clock.now();
+	const timer = clock.setInterval(() => {
+		let packages = 0;
+		try {
+			({ packages } = measure(dir));
+		} catch {
+			// a folder npm is moving: report the time alone
+		}
+		const of = expected && packages <= expected ? ` of about ${expected}` : '';
+		const requests = fetches ? fetches() : 0;
+		const what = packages
+			? `${packages}${of} package${packages === 1 && !of ? '' : 's'} unpacked`
+			: requests
+				? `npm is resolving the dependencies (${requests} registry request${requests === 1 ? '' : 's'} so far), nothing unpacked yet`
+				: 'npm is resolving and downloading, nothing unpacked yet';
+		log(`… ${label}: ${formatDuration(clock.now() - started)} so far, ${what}`);
+	}, intervalMs);
+	timer?.unref?.();
+	return () => clock.clearInterval(timer);
+}
+
+/**
+ * Builds `finalDir` through `build(tmpDir)` unless a finished one exists; returns finalDir. While
+ * it builds, a progress line at least every 10 s (reportProgress; `progress` passes its options).
+ */
+async function cached(finalDir, label, log, build, progress = {}) {
 	if (fs.existsSync(path.join(finalDir, 'ready.json'))) return finalDir;
 	fs.mkdirSync(path.dirname(finalDir), { recursive: true });
 	removeAbandoned(finalDir);
@@ -71,8 +183,10 @@ async function cached(finalDir, label, log, build) {
 	fs.mkdirSync(tmpDir, { recursive: true });
 	const started = Date.now();
 	log(`Installing ${label} into ${finalDir} (once; later runs reuse it)…`);
+	const stop = reportProgress({ label, dir: tmpDir, log, ...progress });
 	try {
 		await build(tmpDir);
+		stop();
 		fs.writeFileSync(
 			path.join(tmpDir, 'ready.json'),
 			JSON.stringify({ label, installedAt: new Date().toISOString() }, null, 2),
@@ -80,6 +194,7 @@ async function cached(finalDir, label, log, build) {
 		fs.rmSync(finalDir, { recursive: true, force: true });
 		fs.renameSync(tmpDir, finalDir);
 	} catch (error) {
+		stop();
 		fs.rmSync(tmpDir, { recursive: true, force: true });
 		throw error;
 	}
@@ -120,6 +235,7 @@ async function ensureNode(log, version = NODE_VERSION) {
  */
 async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERRIDES) {
 	const major = node.version.split('.')[0];
+	const fetches = countRegistryFetches();
 	const dir = await cached(
 		path.join(cacheDir(), `n8n-${version}-node${major}`),
 		`n8n ${version} for Node ${major}`,
@@ -134,10 +250,11 @@ async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERR
 				),
 			);
 			const env = nodeEnv(node);
-			await npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev'], {
+			await npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--loglevel=http'], {
 				cwd: tmp,
 				env,
 				label: `npm install n8n@${version}`,
+				onOutput: fetches.onOutput,
 			});
 			if (!(await reuseSqlite3(tmp, node, env, log))) {
 				log(`Compiling sqlite3 for Node ${major}…`);
@@ -149,6 +266,7 @@ async function ensureN8n(node, log, version = N8N_VERSION, overrides = N8N_OVERR
 			}
 			await run(node.bin, ['-e', "require('sqlite3')"], { cwd: tmp, env, label: 'load sqlite3' });
 		},
+		{ expected: version === N8N_VERSION ? N8N_PACKAGE_COUNT : undefined, fetches: fetches.count },
 	);
 	return { dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
@@ -211,4 +329,17 @@ async function ensureRuntime({
 	return { node, n8n, n8nVersion, env: (base) => nodeEnv(node, base) };
 }
 
-module.exports = { ensureRuntime, cacheDir, npm, cached, N8N_VERSION, NODE_VERSION, N8N_OVERRIDES };
+module.exports = {
+	ensureRuntime,
+	cacheDir,
+	npm,
+	cached,
+	installProgress,
+	reportProgress,
+	countRegistryFetches,
+	PROGRESS_INTERVAL_MS,
+	N8N_PACKAGE_COUNT,
+	N8N_VERSION,
+	NODE_VERSION,
+	N8N_OVERRIDES,
+};

@@ -507,11 +507,11 @@ describe.each(selectedMatrix().map((m) => [m.n8nVersion, m]))('n8n %s', (version
 				expect(loaded.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
 					expected.sort((a, b) => a.name.localeCompare(b.name)),
 				);
-				// Each credential's documentation is its package's README.
+				// Each credential's documentation is its package's README, at its Credentials section.
 				for (const m of manifest.packages) {
 					for (const c of m.credentialTypes) {
 						expect(up.credentialTypes.find((t) => t.name === c).documentationUrl).toBe(
-							m.documentationUrl,
+							`${m.documentationUrl}#credentials`,
 						);
 					}
 				}

@@ -5,10 +5,16 @@
  * credentials/ but leaves tests without a server. Tests are not shipped, so they reach them
  * through this one plain-JS module, which the lint does not check.
  */
+const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
 
 module.exports = {
+	fs,
 	http,
+	os,
+	path,
 	env: process.env,
 	hrtime: process.hrtime,
 	cpuUsage: () => process.cpuUsage(),

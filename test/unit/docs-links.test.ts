@@ -5,7 +5,19 @@
  * packages' READMEs under docs/packages/ use those), and the README stays short. The checker is
  * scripts/lib/docs-links.js.
  */
-import { anchorsOf, checkDocs, docFiles, headingText, lineCount, linksOf, readDoc, slugify } from '../../scripts/lib/docs-links';
+import {
+	anchorsOf,
+	checkDocs,
+	checkDocumentationLinks,
+	checkRepositoryUrl,
+	docFiles,
+	documentationLinks,
+	headingText,
+	lineCount,
+	linksOf,
+	readDoc,
+	slugify,
+} from '../../scripts/lib/docs-links';
 import { ROOT } from '../../scripts/lib/package';
 import { repositoryWebUrl } from '../../scripts/lib/packages';
 
@@ -51,6 +63,68 @@ describe('the repository documentation', () => {
 		const readme = readDoc(ROOT, 'README.md');
 		expect(readme).toContain('npm install && npm start');
 		expect(readme).toMatch(/^npm test\b/m);
+	});
+});
+
+describe("the nodes' and credentials' documentation links (n8n's Docs and Open docs)", () => {
+	const repositoryUrl = repositoryWebUrl();
+	const links = documentationLinks(ROOT);
+
+	it('are one per credential and two per node codex, the Montly Trigger included', () => {
+		const where = links.map((l: { where: string }) => l.where);
+		for (const c of ['EsputnikApi', 'FeedbackCompanyApi', 'MailerLiteEcommerceApi', 'MontlyApi', 'MontoApi']) {
+			expect(where.filter((w: string) => w === `credentials/${c}.credentials.ts documentationUrl`)).toHaveLength(1);
+		}
+		for (const n of ['Esputnik', 'FeedbackCompany', 'MailerLiteEcommerce', 'Montly', 'MontlyTrigger', 'Monto']) {
+			expect(where).toContain(`nodes/${n}/${n}.node.json primaryDocumentation`);
+			expect(where).toContain(`nodes/${n}/${n}.node.json credentialDocumentation`);
+		}
+		expect(links).toHaveLength(5 + 6 * 2);
+	});
+
+	it("each name a page of this repository about the node or credential, with an existing anchor", () => {
+		expect(checkDocumentationLinks(ROOT, { repositoryUrl })).toEqual([]);
+		const url = (where: string) => links.find((l: { where: string }) => l.where === where)!.url;
+		const page = `${repositoryUrl}/blob/main/docs/`;
+		expect(url('credentials/MailerLiteEcommerceApi.credentials.ts documentationUrl')).toBe(
+			`${page}mailerlite.md#credential-mailerlite-e-commerce-api-mailerliteecommerceapi`,
+		);
+		expect(url('nodes/FeedbackCompany/FeedbackCompany.node.json primaryDocumentation')).toBe(`${page}feedback-company.md`);
+		expect(url('nodes/MontlyTrigger/MontlyTrigger.node.json primaryDocumentation')).toBe(`${page}montly.md#montly-trigger`);
+		expect(url('nodes/MontlyTrigger/MontlyTrigger.node.json credentialDocumentation')).toBe(
+			`${page}montly.md#credential-montly-api-montlyapi`,
+		);
+	});
+
+	it('are refused when they leave the repository, name a missing page or anchor, or a page that is not Markdown', () => {
+		const { root, io } = memoryRepo({
+			'docs/montly.md': '# Montly\n\n## Credential: Montly API (`montlyApi`)\n\n## Montly Trigger\n',
+			'docs/x.txt': 'text',
+		});
+		const options = { repositoryUrl: 'https://github.com/o/r', repositoryRoot: root, io };
+		const check = (url: string) => checkRepositoryUrl(url, options);
+		expect(check('https://github.com/o/r/blob/main/docs/montly.md')).toBeUndefined();
+		expect(check('https://github.com/o/r/blob/main/docs/montly.md#montly-trigger')).toBeUndefined();
+		expect(check('https://github.com/o/r/blob/main/docs/montly.md#credential-montly-api-montlyapi')).toBeUndefined();
+		expect(check('https://github.com/o/r#montly')).toBe('not a page of https://github.com/o/r/blob/main/…');
+		expect(check('https://docs.esputnik.com/reference/ordersbulkinsert-1')).toMatch(/^not a page of/);
+		expect(check('https://github.com/o/r/blob/main/docs/monto.md')).toBe('docs/monto.md does not exist');
+		expect(check('https://github.com/o/r/blob/main/docs/montly.md#montly-api')).toBe('no heading or <a id> "montly-api" in docs/montly.md');
+		expect(check('https://github.com/o/r/blob/main/docs/montly.md#')).toBe('no heading or <a id> "" in docs/montly.md');
+		expect(check('https://github.com/o/r/blob/main/docs/x.txt')).toBe('docs/x.txt is not a Markdown page');
+		expect(check('https://github.com/o/r/blob/main/../other/README.md')).toBe('points outside the repository');
+	});
+
+	it('reports a credential without documentationUrl and a codex without documentation', () => {
+		const { root, io } = memoryRepo({
+			'credentials/AApi.credentials.ts': "class AApi { name = 'aApi'; }",
+			'nodes/A/A.node.json': JSON.stringify({ resources: { primaryDocumentation: [{ url: 'https://github.com/o/r/blob/main/docs/a.md' }] } }),
+			'docs/a.md': '# A\n',
+		});
+		expect(checkDocumentationLinks(root, { repositoryUrl: 'https://github.com/o/r', io })).toEqual([
+			'credentials/AApi.credentials.ts documentationUrl: (0 assignments): not a page of https://github.com/o/r/blob/main/…',
+			'nodes/A/A.node.json credentialDocumentation: (none): not a page of https://github.com/o/r/blob/main/…',
+		]);
 	});
 });
 

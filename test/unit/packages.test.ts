@@ -8,7 +8,7 @@
  * examples; test/compat runs the moved examples in real n8n.
  */
 import bundleJson from '../../package.json';
-import { checkDocs, docFiles } from '../../scripts/lib/docs-links';
+import { checkDocs, checkRepositoryUrl, docFiles } from '../../scripts/lib/docs-links';
 import { ROOT } from '../../scripts/lib/package';
 import {
 	BUNDLE,
@@ -47,6 +47,7 @@ type Packed = {
 	nodeTypes: string[];
 	credentialTypes: string[];
 	documentationUrl: string;
+	credentialDocumentationUrl: string;
 	externals: string[];
 };
 type Unpacked = { pkg: (typeof PACKAGES)[number]; packed: Packed; dir: string; files: File[] };
@@ -248,13 +249,27 @@ describe.each(each())('%s', (name) => {
 		const entries = loadEntries(u.dir);
 		const docs = `${repositoryUrl}/blob/main/${readmePath(u.pkg)}`;
 		expect(u.packed.documentationUrl).toBe(docs);
+		expect(u.packed.credentialDocumentationUrl).toBe(`${docs}#credentials`);
 		// The page exists in this repository (what the URL shows on GitHub once pushed).
 		expect(docFiles(ROOT)).toContain(readmePath(u.pkg));
 		expect(entries.credentials.map((c: { name: string }) => c.name)).toEqual(
 			u.packed.credentialTypes,
 		);
+		// Every documentation URL of the package, and its homepage, resolve to a page of this repository.
+		const urls = [
+			json(u, 'package.json').homepage as string,
+			...entries.credentials.map((c: { documentationUrl: string }) => c.documentationUrl),
+			...entries.nodes.flatMap((n: { codex: { resources: Record<string, Array<{ url: string }>> } }) => [
+				...n.codex.resources.primaryDocumentation,
+				...n.codex.resources.credentialDocumentation,
+			]).map((d: { url: string }) => d.url),
+		];
+		expect(urls).toHaveLength(1 + entries.credentials.length + 2 * entries.nodes.length);
+		for (const url of urls) {
+			expect([url, checkRepositoryUrl(url, { repositoryUrl, repositoryRoot: ROOT })]).toEqual([url, undefined]);
+		}
 		for (const credential of entries.credentials) {
-			expect(credential.documentationUrl).toBe(docs);
+			expect(credential.documentationUrl).toBe(`${docs}#credentials`);
 			for (const icon of Object.values(credential.icon as Record<string, string>)) {
 				expect(u.files.map((f) => f.path)).toContain(resolveIn('dist/credentials', icon));
 			}
@@ -264,7 +279,8 @@ describe.each(each())('%s', (name) => {
 			expect(node.credentials).toEqual(u.packed.credentialTypes);
 			expect(node.codex.node).toBe(`${name}.${node.name}`);
 			expect(node.codex.resources.primaryDocumentation).toEqual([{ url: docs }]);
-			expect(node.codex.resources.credentialDocumentation).toEqual([{ url: docs }]);
+			expect(node.codex.resources.credentialDocumentation).toEqual([{ url: `${docs}#credentials` }]);
+			expect(node.codex.alias).toEqual(expect.arrayContaining(['order']));
 			const folder = node.file.split('/').slice(0, -1).join('/');
 			for (const icon of Object.values(node.icon as Record<string, string>)) {
 				expect(u.files.map((f) => f.path)).toContain(resolveIn(folder, icon));
@@ -369,6 +385,18 @@ describe('the documentation links of a package', () => {
 				docsUrl: docs,
 			}),
 		).toThrow(/found 2/);
+	});
+
+	it("point a codex's credential documentation at another URL when given one", () => {
+		expect(
+			rewriteCodex(
+				{ node: 'x', resources: { credentialDocumentation: [{ url: 'https://old' }] } },
+				{ packageName: 'p', file: 'dist/nodes/A/A.node.js', docsUrl: docs, credentialDocsUrl: `${docs}#credentials` },
+			).resources,
+		).toEqual({
+			primaryDocumentation: [{ url: docs }],
+			credentialDocumentation: [{ url: `${docs}#credentials` }],
+		});
 	});
 
 	it("replace a codex's documentation and node type, whatever they were, and keep the rest", () => {
