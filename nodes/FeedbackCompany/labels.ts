@@ -13,6 +13,8 @@ export const LABELS = registerLabels('feedbackCompany', {
 			products: 'Products',
 			productsList: 'Products',
 			filtercode: 'Filter Code',
+			// The Shopify Order and WooCommerce Order modes.
+			productUrl: 'Product URL',
 		},
 	},
 });

@@ -45,6 +45,12 @@ export const LABELS = registerLabels('montly', {
 			'data.attributes.customerMessage': 'Customer Message',
 			'data.relationships.item.data': 'Items',
 			itemsList: 'Items',
+			// The Shopify Order and WooCommerce Order modes' own parameters.
+			orgNumber: 'Organisation Number',
+			company: 'Company',
+			customerIp: 'Customer IP',
+			phone: 'Phone',
+			tariff: 'Tariff Name or ID',
 			// Mark Shipped.
 			shippedAt: 'Shipped At',
 		},

@@ -10,6 +10,7 @@ export const LABELS = registerLabels('monto', {
 			'customer.email': 'Customer Email',
 			status: 'Status',
 			items: 'Item Slugs',
+			itemSlugs: 'Item Slugs',
 		},
 	},
 });

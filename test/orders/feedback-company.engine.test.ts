@@ -163,7 +163,7 @@ describe('The Feedback Company ← Shopify order', () => {
 		const r = await run(params({ inputMode: 'shopifyOrder', productUrl: 'shop/{productId}' }), [SHOPIFY.refunded]);
 		expect(r.error?.message).toBe(refused('refunded'));
 		const bad = await run(params({ inputMode: 'shopifyOrder', productUrl: 'shop/{productId}' }), [SHOPIFY.jpy]);
-		expect(bad.error?.message).toBe('[item 0] products[0].url: Invalid URL');
+		expect(bad.error?.message).toBe('[item 0] Products (products[0].url): "shop/8123477700011" is not a valid URL (http:// or https://)');
 		expect(bodies()).toEqual([]);
 	});
 });

@@ -175,7 +175,7 @@ describe('ids above 2^53 that have no exact source are refused, naming the field
 		[
 			'a gid of another type',
 			without((o) => (o.admin_graphql_api_id = `gid://shopify/Customer/${ORDER_ID}`)),
-			`[item 0] admin_graphql_api_id: Expected gid://shopify/Order/<id>, got "gid://shopify/Customer/${ORDER_ID}"`,
+			`[item 0] admin_graphql_api_id: "gid://shopify/Customer/${ORDER_ID}" must be gid://shopify/Order/<id>`,
 		],
 		[
 			'a safe id that its gid contradicts',

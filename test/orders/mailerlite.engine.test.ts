@@ -248,7 +248,7 @@ describe('MailerLite Order → Create from a shop order', () => {
 		const r = await run({ resource: 'order', operation: 'create', inputMode: 'shopifyOrder' }, [
 			{ ...SHOPIFY.jpy, email: null, contact_email: null, customer: null },
 		]);
-		expect(r.error?.message).toBe('[item 0] customer.email: The order has no e-mail address, and MailerLite knows customers by e-mail');
+		expect(r.error?.message).toBe('[item 0] Customer Email (customer.email): The order has no e-mail address, and MailerLite knows customers by e-mail');
 		expect(writes()).toEqual([]);
 	});
 });

@@ -200,11 +200,11 @@ describe('Montly ← Shopify order', () => {
 	it('names a missing organisation number, and checks a given one with the node\'s schema', async () => {
 		const missing = await run(params({ inputMode: 'shopifyOrder', shopifyCurrency: 'presentment', orgNumber: '={{ $json.note }}' }), [SHOPIFY.presentmentSek]);
 		expect(missing.error?.message).toBe(
-			'[item 0] orgNumber: Required: the customer\'s Swedish organisation number (000000-0000), which shop orders do not carry',
+			'[item 0] orgNumber: is required: the customer\'s Swedish organisation number (000000-0000), which shop orders do not carry',
 		);
 		const malformed = await run(params({ inputMode: 'shopifyOrder', shopifyCurrency: 'presentment', orgNumber: '5590894308' }), [SHOPIFY.presentmentSek]);
 		expect(malformed.error?.message).toBe(
-			'[item 0] data.attributes.orgNumber: Must be a Swedish organisation number like 559089-4308 (000000-0000)',
+			'[item 0] Organisation Number (data.attributes.orgNumber): "5590894308" must be a Swedish organisation number like 559089-4308 (000000-0000)',
 		);
 		expect(bodies()).toEqual([]);
 	});
@@ -231,7 +231,7 @@ describe('Montly ← WooCommerce order', () => {
 		};
 		const r = await run(params({ inputMode: 'wooCommerceOrder' }), [small]);
 		expect(r.error?.message).toBe(
-			'[item 0] data.attributes.totalPrice: Must be at least 600000 öre (6 000 SEK excluding VAT), Montly\'s minimum order',
+			'[item 0] Total Price (data.attributes.totalPrice): 179120 must be at least 600000 öre (6 000 SEK excluding VAT), Montly\'s minimum order',
 		);
 		expect(bodies()).toEqual([]);
 	});

@@ -122,6 +122,7 @@ const PREDICATE = /^(is|are|must|has|have|needs|cannot|can't|does|do|means|shoul
 
 const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
 	[/^Required$/, 'is required'],
+	[/^Required([:;,] )/, 'is required$1'],
 	[/^Invalid e-?mail( address)?$/i, 'is not a valid e-mail address'],
 	[/^Invalid URL$/, 'is not a valid URL (http:// or https://)'],
 	[/^Invalid input$/, 'is not valid'],
@@ -159,25 +160,45 @@ function perField(issues: readonly Issue[]): Issue[] {
  * wrong with it: `Customer Email (customer.email): "ann.example.com" is not a valid e-mail address`.
  * A path with no label is shown alone; a secret field's value is never shown.
  */
-export function describeIssue(node: INode | undefined, issue: Issue): string {
+export function describeIssue(node: INode | undefined, issue: Issue, raw?: unknown): string {
 	const path = formatPath(issue.path);
 	const name = fieldName(node, issue.path);
 	const head = name.label ? `${name.label} (${path})` : path;
 	const message = plainMessage(issue.message);
-	const required = message === 'is required';
-	const blank = issue.input === null || (typeof issue.input === 'string' && !issue.input.trim());
-	// The whole item is not quoted: the field is what the message is about.
-	const value = name.secret || (required && blank) || !issue.path.length ? undefined : shownValue(issue.input);
-	if (value === undefined) return `${head}: ${message}`;
-	return PREDICATE.test(message) ? `${head}: ${value} ${message}` : `${head}: ${message} (given: ${value})`;
+	// Only a message that reads after the value gets it; our own sentences say what they need.
+	if (name.secret || !issue.path.length || !PREDICATE.test(message)) return `${head}: ${message}`;
+	const input = valueOf(issue, raw);
+	const blank = input === null || (typeof input === 'string' && !input.trim());
+	const value = message === 'is required' && blank ? undefined : shownValue(input);
+	return value === undefined ? `${head}: ${message}` : `${head}: ${value} ${message}`;
+}
+
+/**
+ * The value the issue is about. A check of a whole object (a refinement) reports the object as
+ * its input even when it names one field; the field's own value is read from the item then.
+ */
+function valueOf(issue: Issue, raw: unknown): unknown {
+	if (issue.code !== 'custom' || raw === undefined) return issue.input;
+	let value: unknown = raw;
+	for (const key of issue.path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<PropertyKey, unknown>)[key];
+	}
+	return value;
 }
 
 /**
  * A validation failure of one item: the message names the first field (the engine puts the item's
- * label in front); all fields follow in the description.
+ * label in front); all fields follow in the description. `raw` is the value that was validated;
+ * `labelled: false` for paths that are not the node's fields (a Shopify order's).
  */
-export function validationError(node: INode, itemIndex: number, issues: readonly Issue[]): NodeOperationError {
-	const [first, ...rest] = perField(issues).map((issue) => describeIssue(node, issue));
+export function validationError(
+	node: INode,
+	itemIndex: number,
+	issues: readonly Issue[],
+	{ raw, labelled = true }: { raw?: unknown; labelled?: boolean } = {},
+): NodeOperationError {
+	const [first, ...rest] = perField(issues).map((issue) => describeIssue(labelled ? node : undefined, issue, raw));
 	const description = rest.length
 		? `Also: ${rest.join('; ')}. Nothing was sent for this item.`
 		: 'Nothing was sent for this item.';
@@ -192,6 +213,6 @@ export function validateItem<S extends z.ZodType>(
 	itemIndex: number,
 ): z.output<S> {
 	const result = schema.safeParse(value, PARSE_OPTIONS);
-	if (!result.success) throw validationError(node, itemIndex, result.error.issues);
+	if (!result.success) throw validationError(node, itemIndex, result.error.issues, { raw: value });
 	return result.data;
 }

@@ -148,7 +148,7 @@ export function readOrder(
 				]
 			: READERS.wooCommerce;
 	const result = schema.safeParse(json, PARSE_OPTIONS);
-	if (!result.success) throw validationError(ctx.getNode(), itemIndex, result.error.issues);
+	if (!result.success) throw validationError(ctx.getNode(), itemIndex, result.error.issues, { raw: json, labelled: false });
 	return result.data;
 }
 
