@@ -102,7 +102,7 @@ describe('Order', () => {
 		expect(r.status).toBe('success');
 		expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(jsons(r)[1].error).toBe('[item 1] Customer Email (customer.email): "x" is not a valid e-mail address');
-		expect(jsons(r)[2].error).toBe('[item 2] cart.items[0].quantity: Must be at least 1');
+		expect(jsons(r)[2].error).toBe('[item 2] Cart Items (cart.items[0].quantity): 0 must be at least 1');
 		expect(jsons(r)[0].id).toBeDefined();
 		expect(jsons(r)[3].id).toBeDefined();
 		expect(sim.requestsTo('POST', /\/orders$/)).toHaveLength(2);

@@ -113,7 +113,7 @@ describe('a Shopify order whose every id is above 2^53', () => {
 	it('The Feedback Company: {productId} has no exact value, so the item fails naming Product URL', async () => {
 		const r = await run('feedbackCompany', [ORDER], { productUrl: 'https://shop.example.com/p/{productId}' });
 		expect(r.error?.message).toBe(
-			`[item 0] productUrl: Line item "${PRODUCTS[0].name}": its productId is above 2^53 and arrived rounded (${String(lines()[0].product_id)}), so {productId} has no exact value. Use {sku} instead, or give Product URL as an expression that does not need it`,
+			`[item 0] Product URL (productUrl): Line item "${PRODUCTS[0].name}": its productId is above 2^53 and arrived rounded (${String(lines()[0].product_id)}), so {productId} has no exact value. Use {sku} instead, or give Product URL as an expression that does not need it`,
 		);
 		expect(writes('feedbackCompany')).toEqual([]);
 	});

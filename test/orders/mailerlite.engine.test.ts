@@ -33,7 +33,7 @@ const writes = () => sim.requests.filter((r) => r.method !== 'GET');
 const bodiesTo = (pattern: RegExp) => writes().filter((r) => pattern.test(r.path)).map((r) => r.json);
 
 const refused = (status: string) =>
-	`[item 0] status: The order is ${status} and MailerLite has no status for that (pending would start abandoned-cart e-mails, complete counts a purchase). Leave such orders out, e.g. with an If node, or choose a Status`;
+	`[item 0] Status (status): The order is ${status} and MailerLite has no status for that (pending would start abandoned-cart e-mails, complete counts a purchase). Leave such orders out, e.g. with an If node, or choose a Status`;
 
 type Name = ShopifyFixture | `woo.${WooFixture}`;
 

@@ -148,7 +148,7 @@ describe('Monto ← Shopify order', () => {
 
 	it('names the missing list of slugs (n8n itself flags the empty parameter; an expression can still give none)', async () => {
 		const r = await run({ inputMode: 'shopifyOrder', itemSlugSource: 'list', itemSlugs: '={{ $json.slugs }}' }, [SHOPIFY.standard]);
-		expect(r.error?.message).toBe('[item 0] itemSlugs: is required: give the Webflow slugs of the ordered products');
+		expect(r.error?.message).toBe('[item 0] Item Slugs (itemSlugs): is required: give the Webflow slugs of the ordered products');
 		expect(bodies()).toEqual([]);
 	});
 

@@ -74,7 +74,7 @@ describe('line items from a list', () => {
 
 	it('a wrong type names the key as it was given, also for a friendly key', () => {
 		expect(problems([{ productId: 'RD-1', name: 'Red', url: 'https://s.example/1', imageUrl: 'not a url' }], PRODUCTS)).toEqual([
-			'products[0].imageUrl: Invalid URL',
+			'products[0].imageUrl: is not a valid URL (http:// or https://)',
 		]);
 		const cart = problems([{ productId: 'P1', quantity: 1, price: 2 }, { productId: 'P2', quantity: 'two', price: 3 }], CART_ITEMS);
 		expect(cart).toHaveLength(1);
@@ -92,8 +92,8 @@ describe('line items from a list', () => {
 		expect(problems({ productId: 'P1' }, CART_ITEMS)).toEqual([
 			'cart.items: must be a list of line items, e.g. {{ $json.items }}, not an object; give [] for none',
 		]);
-		expect(problems(undefined, PRODUCTS)[0]).toMatch(/^products: .*got nothing \(undefined\)/);
-		expect(problems(['P1'], CART_ITEMS)[0]).toMatch(/^cart\.items\[0\]: Expected an object with the keys .*; got text$/);
+		expect(problems(undefined, PRODUCTS)[0]).toMatch(/^products: .*, not nothing \(undefined\)/);
+		expect(problems(['P1'], CART_ITEMS)[0]).toMatch(/^cart\.items\[0\]: must be an object, not text; the keys are ecommerce_product_id/);
 		expect(entries([], PRODUCTS)).toEqual([]);
 	});
 
@@ -104,7 +104,7 @@ describe('line items from a list', () => {
 		]);
 		expect(problems([{ sku: 'MUG', name: 'Mug' }], ITEM_SLUGS)).toEqual(['items[0].slug: is required']);
 		expect(problems([{ slug: 'a', handle: 'b' }], ITEM_SLUGS)[0]).toMatch(/^items\[0\]\.handle: is not a key of an entry/);
-		expect(problems([5], ITEM_SLUGS)[0]).toMatch(/^items\[0\]: must be text or an object .*, not a number$/);
+		expect(problems([5], ITEM_SLUGS)[0]).toMatch(/^items\[0\]: must be text or an object, not a number; the keys are slug/);
 	});
 
 	it('Montly: price (each unit) × quantity makes the line total exactly, in SEK and in öre', () => {
@@ -123,10 +123,10 @@ describe('line items from a list', () => {
 			'data.relationships.item.data[0].price: Give price (each unit) or totalPrice (the whole line), not both',
 		]);
 		expect(problems([{ ...line, price: 10.5 }], itemsList('ore'))).toEqual([
-			'data.relationships.item.data[0].price: Has more than 0 decimal places',
+			'data.relationships.item.data[0].price: has more than 0 decimal places',
 		]);
 		expect(problems([{ ...line, price: 1.005 }], itemsList('sek'))).toEqual([
-			'data.relationships.item.data[0].price: Has more than 2 decimal places',
+			'data.relationships.item.data[0].price: has more than 2 decimal places',
 		]);
 	});
 });

@@ -82,7 +82,7 @@ export function toLineItems(value: unknown, list: LineItemList): { entries: IDat
 		const raw = typeof given === 'string' && list.fromText ? list.fromText(given) : given;
 		if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
 			const expected = list.fromText ? 'text or an object' : 'an object';
-			issues.push({ path: at, input: given, message: `must be ${expected} with the keys ${describeKeys(list)}, not ${kindOf(raw)}` });
+			issues.push({ path: at, input: given, message: `must be ${expected}, not ${kindOf(raw)}; the keys are ${describeKeys(list)}` });
 			return;
 		}
 		const entry: IDataObject = {};
