@@ -374,7 +374,7 @@ describe('eSputnik Order → Create or Update', () => {
 			expect(sentOrders()[0].status).toBe('DELIVERED');
 			expect(ok.status).toBe('success');
 			const bad = await run(jsonUpsert(), [order(0, { status: 'completed' })]);
-			expect(bad.error?.message).toMatch(/^\[item 0\] Status \(status\): \"completed\" must be one of/);
+			expect(bad.error?.message).toMatch(/^\[item 0\] Status \(status\): "completed" must be one of/);
 		});
 	});
 
