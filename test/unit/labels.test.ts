@@ -100,6 +100,13 @@ describe('the message of a bad value', () => {
 		expect(message(n, orderUpsert, { ...base, customer: 'Ann' })).toBe('customer: "Ann" must be an object');
 	});
 
+	it('finds the labels of a node used as an AI Agent\'s tool', () => {
+		const tool = { ...node('monto'), type: 'n8n-nodes-order-sync.montoTool' };
+		expect(validationError(tool, 0, [{ path: ['customer', 'email'], message: 'Required' }]).message).toBe(
+			'Customer Email (customer.email): is required',
+		);
+	});
+
 	it('lists the other fields in the description', () => {
 		const error = validationError(node('monto'), 3, [
 			{ path: ['customer', 'email'], message: 'Invalid email address', input: 'x' },

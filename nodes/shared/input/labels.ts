@@ -21,8 +21,14 @@ export interface NodeLabels {
 
 const registry = new Map<string, NodeLabels>();
 
-/** The node type's own name: `mailerLiteEcommerce` of `n8n-nodes-order-sync.mailerLiteEcommerce`. */
-const typeName = (type: string) => type.slice(type.lastIndexOf('.') + 1);
+/**
+ * The node's labels by its type's own name: `mailerLiteEcommerce` of
+ * `n8n-nodes-order-sync.mailerLiteEcommerce`, also as an AI Agent's tool (`…mailerLiteEcommerceTool`).
+ */
+function labelsOf(type: string): NodeLabels | undefined {
+	const name = type.slice(type.lastIndexOf('.') + 1);
+	return registry.get(name) ?? (name.endsWith('Tool') ? registry.get(name.slice(0, -4)) : undefined);
+}
 
 /** Registers a node's labels under its description's `name`. */
 export function registerLabels(nodeName: string, labels: NodeLabels): NodeLabels {
@@ -44,7 +50,7 @@ export interface FieldName {
 
 /** The label of `path` for this node and resource, from the path itself or the nearest labelled parent. */
 export function fieldName(node: INode | undefined, path: ReadonlyArray<PropertyKey>): FieldName {
-	const labels = node && registry.get(typeName(node.type));
+	const labels = node && labelsOf(node.type);
 	if (!labels) return { secret: false };
 	const resource = typeof node.parameters?.resource === 'string' ? node.parameters.resource : labels.defaultResource;
 	const own = labels.resources[resource];
