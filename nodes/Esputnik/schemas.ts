@@ -167,7 +167,7 @@ export function timeRangeSchema(zone: string) {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['to'],
-					message: `Must be after from (${from} UTC); got ${to} UTC`,
+					message: `must be after From (${from} UTC)`,
 				});
 			} else if (hours > 24) {
 				ctx.addIssue({

@@ -8,6 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions';
 import { router } from './actions/router';
+// Registers the editor labels that validation errors name.
+import './labels';
 import { searchShops } from './listSearch';
 
 export class MailerLiteEcommerce implements INodeType {

@@ -79,7 +79,7 @@ export const orderCreate = z.looseObject({
 		accepts_marketing: z.boolean().optional(),
 	}),
 	cart: z.looseObject({
-		items: z.array(cartItem).min(1, 'An order needs at least one cart item'),
+		items: z.array(cartItem).min(1, 'must have at least one cart item'),
 		checkout_url: httpUrl.optional(),
 		cart_total: nonNegativeDecimal.optional(),
 	}),

@@ -86,7 +86,7 @@ export function orderCreateSchema(unit: AmountUnit, options: { monthlyPriceLeftO
 		VAT: amount(unit),
 		shipping: amount(unit),
 		shippingVAT: amount(unit),
-		currency: z.literal('SEK', { error: 'Only SEK is supported' }),
+		currency: z.literal('SEK', { error: 'must be SEK, the only currency Montly takes' }),
 		months: wholeNumber(1, 'Must be at least 1'),
 		tariff: decimal,
 		customerIp: z.union([z.ipv4(), z.ipv6()], { error: 'Must be an IPv4 or IPv6 address' }),
@@ -116,7 +116,7 @@ export function orderCreateSchema(unit: AmountUnit, options: { monthlyPriceLeftO
 			attributes,
 			relationships: object({
 				item: object({
-					data: z.array(orderItemSchema(unit), { error: 'Expected a list of items' }).min(1, 'Give at least one item'),
+					data: z.array(orderItemSchema(unit), { error: 'Expected a list of items' }).min(1, 'must have at least one item'),
 				}),
 			}),
 		}),

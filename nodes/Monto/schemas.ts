@@ -31,7 +31,7 @@ export const orderUpsert = z.strictObject({
 	items: required(
 		z
 			.array(orderItem)
-			.min(1, 'Give at least one item slug: Monto shows the product of each slug in its review e-mail'),
+			.min(1, 'must have at least one item slug: Monto shows the product of each slug in its review e-mail'),
 	),
 });
 

@@ -634,7 +634,7 @@ if (legacySource.reason) log(`n8n ${LEGACY_VERSION} tests skipped: ${legacySourc
 				() => undefined,
 				(error) => error,
 			);
-			expect(failure?.message).toContain('[item 0] customer.email: Required');
+			expect(failure?.message).toContain('[item 0] Customer Email (customer.email): is required');
 			expect(m.chat()).toHaveLength(1);
 			expect(m.requests('monto').filter((r) => r.method === 'POST')).toEqual([]);
 		});

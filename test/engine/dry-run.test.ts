@@ -280,7 +280,7 @@ describe('Dry Run keeps validation and takes expressions', () => {
 		expect(ml.sim.requests).toHaveLength(0);
 		const real = await run(false);
 		expect(dry.output[1].json).toEqual(real.output[1].json);
-		expect(dry.output[1].json.error).toBe('[item 1] customer.email: Invalid email address');
+		expect(dry.output[1].json.error).toBe('[item 1] Customer Email (customer.email): "not-an-email" is not a valid e-mail address');
 		expect(dry.output[0].json.dryRun).toBe(true);
 	});
 

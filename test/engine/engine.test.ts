@@ -148,7 +148,8 @@ describe('an invalid item stops the node before anything at all is sent', () => 
 			const before = w.sent();
 			const stopped = await run(w.provider, w.parameters(), items);
 			expect(stopped.status).toBe('error');
-			expect(stopped.error?.message).toMatch(new RegExp(`^\\[item 2\\] ${w.field.replace(/[.[\]]/g, '\\$&')}`));
+			// The field's editor label and its path (`[item 2] Customer Email (customer.email): …`), or an id parameter's name.
+			expect(stopped.error?.message).toMatch(new RegExp(`^\\[item 2\\] (${w.field.replace(/[.[\]]/g, '\\$&')}|[A-Z][\\w ]* \\(${w.field.replace(/[.[\]]/g, '\\$&')}\\)): `));
 			expect(w.sent()).toBe(before);
 			expect(stopped.error?.description).toMatch(/Nothing was sent: every item is checked before the first request\.$/);
 			expect(stopped.error?.description).not.toContain('for this item');

@@ -59,9 +59,9 @@ describe('eSputnik → Order → Create or Update: Total Cost and item Cost', ()
 
 	it('version 1.1 stops the item naming Total Cost, and an item without Cost naming it; nothing is sent', async () => {
 		const noTotal = await esputnik(1.1, leftAlone);
-		expect(noTotal.error?.message).toMatch(/^\[item 0\] .*totalCost\)?: Required/);
+		expect(noTotal.error?.message).toMatch(/^\[item 0\] Total Cost \(totalCost\): is required$/);
 		const noCost = await esputnik(1.1, { ...leftAlone, totalCost: 10, items: { item: [{ externalItemId: 'P-1', name: 'Mug', quantity: 1 }] } });
-		expect(noCost.error?.message).toMatch(/^\[item 0\] .*items\[0\]\.cost\)?: Required/);
+		expect(noCost.error?.message).toMatch(/^\[item 0\] Items \(items\[0\]\.cost\): is required$/);
 		expect(orders()).toEqual([]);
 		const given = await esputnik(1.1, { ...leftAlone, totalCost: 10, items: { item: [{ externalItemId: 'P-1', name: 'Mug', quantity: 1, cost: 10 }] } });
 		expect(given.status).toBe('success');

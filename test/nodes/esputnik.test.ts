@@ -260,21 +260,21 @@ describe('eSputnik Order → Create or Update', () => {
 		it('names the item and the field, and sends nothing when any item is invalid', async () => {
 			const r = await run(jsonUpsert(), [order(0), order(1), order(2), order(3, { email: 'not-an-email' }), order(4)]);
 			expect(r.status).toBe('error');
-			expect(r.error?.message).toBe('[item 3] email: Invalid email address');
+			expect(r.error?.message).toBe('[item 3] Email (email): "not-an-email" is not a valid e-mail address');
 			expect(sim.requests).toHaveLength(0);
 		});
 
 		it.each([
-			['externalOrderId', { externalOrderId: '' }, '[item 0] externalOrderId: Required'],
-			['status', { status: 'shipped' }, '[item 0] status: Expected one of INITIALIZED, IN_PROGRESS, DELIVERED, CANCELLED, ABANDONED_SHOPPING_CART (or choose a Status Mapping in Options)'],
-			['date', { date: 'yesterday' }, '[item 0] date: Expected an ISO 8601 date and time, e.g. 2024-05-01T10:00:00+02:00'],
-			['date missing', { date: undefined }, '[item 0] date: Required'],
-			['totalCost', { totalCost: 'ten' }, '[item 0] totalCost: Expected a number, got "ten"'],
-			['currency', { currency: 'euro' }, '[item 0] currency: Expected a three-letter ISO 4217 code, e.g. USD'],
-			['phone', { phone: '12' }, '[item 0] phone: Expected a phone number of 5 to 15 digits'],
-			['item quantity', { items: [{ externalItemId: 'a', name: 'Mug', quantity: 0, cost: 25 }] }, '[item 0] items[0].quantity: Must be more than 0'],
-			['item name', { items: [{ externalItemId: 'a', quantity: 1, cost: 25 }] }, '[item 0] items[0].name: Required'],
-			['item url', { items: [{ externalItemId: 'a', name: 'Mug', quantity: 1, cost: 25, url: 'ftp://x' }] }, '[item 0] items[0].url: Invalid URL'],
+			['externalOrderId', { externalOrderId: '' }, '[item 0] External Order ID (externalOrderId): is required'],
+			['status', { status: 'shipped' }, '[item 0] Status (status): "shipped" must be one of INITIALIZED, IN_PROGRESS, DELIVERED, CANCELLED, ABANDONED_SHOPPING_CART (or choose a Status Mapping in Options)'],
+			['date', { date: 'yesterday' }, '[item 0] Date (date): "yesterday" must be an ISO 8601 date and time, e.g. 2024-05-01T10:00:00+02:00'],
+			['date missing', { date: undefined }, '[item 0] Date (date): is required'],
+			['totalCost', { totalCost: 'ten' }, '[item 0] Total Cost (totalCost): "ten" must be a number'],
+			['currency', { currency: 'euro' }, '[item 0] Currency (currency): "euro" must be a three-letter ISO 4217 code, e.g. USD'],
+			['phone', { phone: '12' }, '[item 0] Phone (phone): "12" must be a phone number of 5 to 15 digits'],
+			['item quantity', { items: [{ externalItemId: 'a', name: 'Mug', quantity: 0, cost: 25 }] }, '[item 0] Items (items[0].quantity): 0 must be more than 0'],
+			['item name', { items: [{ externalItemId: 'a', quantity: 1, cost: 25 }] }, '[item 0] Items (items[0].name): is required'],
+			['item url', { items: [{ externalItemId: 'a', name: 'Mug', quantity: 1, cost: 25, url: 'ftp://x' }] }, '[item 0] Items (items[0].url): "ftp://x" is not a valid URL (http:// or https://)'],
 		])('rejects a bad %s', async (_name, patch, message) => {
 			const r = await run(jsonUpsert(), [order(0, patch as IDataObject)]);
 			expect(r.error?.message).toBe(message);
@@ -284,7 +284,7 @@ describe('eSputnik Order → Create or Update', () => {
 		it('requires one of externalCustomerId, email and phone', async () => {
 			const r = await run(jsonUpsert(), [order(0), order(1, { externalCustomerId: null, email: '', phone: undefined })]);
 			expect(r.error?.message).toBe(
-				'[item 1] externalCustomerId: Give at least one of externalCustomerId, email or phone: without one eSputnik cannot link the order to a contact',
+				'[item 1] External Customer ID (externalCustomerId): Give at least one of externalCustomerId, email or phone: without one eSputnik cannot link the order to a contact',
 			);
 			expect(sim.requests).toHaveLength(0);
 			const ok = await run(jsonUpsert(), [order(1, { externalCustomerId: null, email: null, phone: '380942583691' })]);
@@ -295,7 +295,7 @@ describe('eSputnik Order → Create or Update', () => {
 			const wrong = order(0, { totalCost: 31 });
 			const r = await run(jsonUpsert(), [wrong]);
 			expect(r.error?.message).toBe(
-				'[item 0] totalCost: Item costs 25.00 + shipping 5.00 − discount 0.00 do not add up to 31.00. Correct the amounts, or turn off Options → Check Total Cost',
+				'[item 0] Total Cost (totalCost): Item costs 25.00 + shipping 5.00 − discount 0.00 do not add up to 31.00. Correct the amounts, or turn off Options → Check Total Cost',
 			);
 			expect(sim.requests).toHaveLength(0);
 
@@ -335,9 +335,9 @@ describe('eSputnik Order → Create or Update', () => {
 			expect(sentOrders().map((o) => o.externalOrderId)).toEqual(['ord-0', 'ord-2']);
 			expect(jsons(r)).toEqual([
 				{ success: true, ...order(0) },
-				{ error: '[item 1] currency: Required', details: { description: 'Nothing was sent for this item.' } },
+				{ error: '[item 1] Currency (currency): is required', details: { description: 'Nothing was sent for this item.' } },
 				{ success: true, ...order(2) },
-				{ error: '[item 3] date: Expected an ISO 8601 date and time, e.g. 2024-05-01T10:00:00+02:00', details: { description: 'Nothing was sent for this item.' } },
+				{ error: '[item 3] Date (date): "soon" must be an ISO 8601 date and time, e.g. 2024-05-01T10:00:00+02:00', details: { description: 'Nothing was sent for this item.' } },
 			]);
 			expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		});
@@ -374,7 +374,7 @@ describe('eSputnik Order → Create or Update', () => {
 			expect(sentOrders()[0].status).toBe('DELIVERED');
 			expect(ok.status).toBe('success');
 			const bad = await run(jsonUpsert(), [order(0, { status: 'completed' })]);
-			expect(bad.error?.message).toMatch(/^\[item 0\] status: Expected one of/);
+			expect(bad.error?.message).toMatch(/^\[item 0\] Status \(status\): "completed" must be one of/);
 		});
 	});
 
@@ -543,10 +543,10 @@ describe('eSputnik Order → Delete', () => {
 	});
 
 	it.each([
-		['a window over 24 hours', '2024-05-01T00:00:00Z', '2024-05-02T00:00:01Z', '[item 0] to: The window 2024-05-01T00:00:00 – 2024-05-02T00:00:01 UTC is longer than 24 hours; eSputnik deletes at most 24 hours per request'],
-		['to before from', '2024-05-02T00:00:00Z', '2024-05-01T00:00:00Z', '[item 0] to: Must be after from (2024-05-02T00:00:00 UTC); got 2024-05-01T00:00:00 UTC'],
-		['a missing from', '', '2024-05-01T00:00:00Z', '[item 0] from: Required'],
-		['an unreadable to', '2024-05-01T00:00:00Z', 'tomorrow', '[item 0] to: Expected an ISO 8601 date and time, e.g. 2024-05-01T00:00:00Z'],
+		['a window over 24 hours', '2024-05-01T00:00:00Z', '2024-05-02T00:00:01Z', '[item 0] To (to): The window 2024-05-01T00:00:00 – 2024-05-02T00:00:01 UTC is longer than 24 hours; eSputnik deletes at most 24 hours per request'],
+		['to before from', '2024-05-02T00:00:00Z', '2024-05-01T00:00:00Z', '[item 0] To (to): "2024-05-01T00:00:00Z" must be after From (2024-05-02T00:00:00 UTC)'],
+		['a missing from', '', '2024-05-01T00:00:00Z', '[item 0] From (from): is required'],
+		['an unreadable to', '2024-05-01T00:00:00Z', 'tomorrow', '[item 0] To (to): "tomorrow" must be an ISO 8601 date and time, e.g. 2024-05-01T00:00:00Z'],
 	])('rejects %s without sending anything', async (_name, from, to, message) => {
 		const r = await run({ resource: 'order', operation: 'delete', deleteBy: 'timeRange', from: '={{ $json.from }}', to: '={{ $json.to }}' }, [
 			{ from, to },

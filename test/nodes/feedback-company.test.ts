@@ -272,28 +272,28 @@ describe('Order → Create', () => {
 		const base = { external_id: 'A', customer: { email: 'a@example.com' } };
 		const product = { external_id: 'p', name: 'P', url: 'https://shop.example.com/p' };
 		const cases: Array<[IDataObject, string]> = [
-			[{ ...base, invitation: { delay: { unit: 'days', amount: 0 }, reminder: { unit: 'hours', amount: 23 } } }, 'invitation.reminder: Must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
-			[{ ...base, invitation: { delay: { unit: 'days', amount: 2 }, reminder: { unit: 'days', amount: 2 } } }, 'invitation.reminder: Must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
-			[{ ...base, invitation: { delay: { unit: 'days', amount: 1 }, reminder: { unit: 'days', amount: 0 } } }, 'invitation.reminder: Must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
-			[{ ...base, invitation: { delay: { unit: 'minutes', amount: 30 }, reminder: { unit: 'minutes', amount: 1469 } } }, 'invitation.reminder: Must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
-			[{ ...base, invitation: { delay: { unit: 'weekdays', amount: 1 }, reminder: { unit: 'days', amount: 8 } } }, 'invitation.reminder.unit: Use weekdays for both the invitation and the reminder, or for neither'],
-			[{ ...base, invitation: { delay: { unit: 'days', amount: 1 }, reminder: { unit: 'weekdays', amount: 8 } } }, 'invitation.reminder.unit: Use weekdays for both the invitation and the reminder, or for neither'],
-			[{ ...base, invitation: { delay: { unit: 'weeks', amount: 1 } } }, 'invitation.delay.unit: Must be one of minutes, hours, days, weekdays'],
-			[{ ...base, invitation: { delay: { unit: 'days', amount: -1 } } }, 'invitation.delay.amount: Must be 0 or more'],
-			[{ ...base, invitation: { delay: { unit: 'days', amount: 1.5 } } }, 'invitation.delay.amount: Must be a whole number'],
-			[{ ...base, invitation: { reminder: { unit: 'days', amount: 7 } } }, 'invitation.delay: Required'],
-			[{ ...base, external_id: 'x'.repeat(251) }, 'external_id: At most 250 characters'],
-			[{ ...base, external_id: '  ' }, 'external_id: Required'],
-			[{ ...base, customer: { email: 'not-an-email' } }, 'customer.email: Invalid email address'],
-			[{ ...base, customer: { email: `${'a'.repeat(245)}@example.com` } }, 'customer.email: At most 250 characters'],
-			[{ ...base, customer: { email: 'a@example.com', fullname: 'y'.repeat(251) } }, 'customer.fullname: At most 250 characters'],
-			[{ ...base, filtercode: 'z'.repeat(251) }, 'filtercode: At most 250 characters'],
-			[{ ...base, products: [{ ...product, url: 'not a url' }] }, 'products[0].url: Invalid URL'],
-			[{ ...base, products: [{ ...product, url: `https://shop.example.com/${'p'.repeat(1980)}` }] }, 'products[0].url: At most 2000 characters'],
-			[{ ...base, products: [product, { ...product, gtin: '0075678164124' }] }, 'products[1].gtin: Invalid GTIN-13 (13 digits with a valid check digit)'],
-			[{ ...base, products: [{ ...product, gtin: '12345' }] }, 'products[0].gtin: Invalid GTIN-13 (13 digits with a valid check digit)'],
-			[{ ...base, products: [{ ...product, image_url: 'ftp://x.example.com/a.png' }] }, 'products[0].image_url: Invalid URL'],
-			[{ ...base, products: [{ ...product, name: '' }] }, 'products[0].name: Required'],
+			[{ ...base, invitation: { delay: { unit: 'days', amount: 0 }, reminder: { unit: 'hours', amount: 23 } } }, 'Reminder (invitation.reminder): {"unit":"hours","amount":23} must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
+			[{ ...base, invitation: { delay: { unit: 'days', amount: 2 }, reminder: { unit: 'days', amount: 2 } } }, 'Reminder (invitation.reminder): {"unit":"days","amount":2} must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
+			[{ ...base, invitation: { delay: { unit: 'days', amount: 1 }, reminder: { unit: 'days', amount: 0 } } }, 'Reminder (invitation.reminder): {"unit":"days","amount":0} must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
+			[{ ...base, invitation: { delay: { unit: 'minutes', amount: 30 }, reminder: { unit: 'minutes', amount: 1469 } } }, 'Reminder (invitation.reminder): {"unit":"minutes","amount":1469} must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none'],
+			[{ ...base, invitation: { delay: { unit: 'weekdays', amount: 1 }, reminder: { unit: 'days', amount: 8 } } }, 'Reminder (invitation.reminder.unit): Use weekdays for both the invitation and the reminder, or for neither'],
+			[{ ...base, invitation: { delay: { unit: 'days', amount: 1 }, reminder: { unit: 'weekdays', amount: 8 } } }, 'Reminder (invitation.reminder.unit): Use weekdays for both the invitation and the reminder, or for neither'],
+			[{ ...base, invitation: { delay: { unit: 'weeks', amount: 1 } } }, 'Invitation Delay (invitation.delay.unit): "weeks" must be one of minutes, hours, days, weekdays'],
+			[{ ...base, invitation: { delay: { unit: 'days', amount: -1 } } }, 'Invitation Delay (invitation.delay.amount): -1 must be 0 or more'],
+			[{ ...base, invitation: { delay: { unit: 'days', amount: 1.5 } } }, 'Invitation Delay (invitation.delay.amount): 1.5 must be a whole number'],
+			[{ ...base, invitation: { reminder: { unit: 'days', amount: 7 } } }, 'Invitation Delay (invitation.delay): is required'],
+			[{ ...base, external_id: 'x'.repeat(251) }, 'External ID (external_id): "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" must be at most 250 characters'],
+			[{ ...base, external_id: '  ' }, 'External ID (external_id): is required'],
+			[{ ...base, customer: { email: 'not-an-email' } }, 'Customer Email (customer.email): "not-an-email" is not a valid e-mail address'],
+			[{ ...base, customer: { email: `${'a'.repeat(245)}@example.com` } }, 'Customer Email (customer.email): "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…" must be at most 250 characters'],
+			[{ ...base, customer: { email: 'a@example.com', fullname: 'y'.repeat(251) } }, 'Customer Full Name (customer.fullname): "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…" must be at most 250 characters'],
+			[{ ...base, filtercode: 'z'.repeat(251) }, 'Filter Code (filtercode): "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…" must be at most 250 characters'],
+			[{ ...base, products: [{ ...product, url: 'not a url' }] }, 'Products (products[0].url): "not a url" is not a valid URL (http:// or https://)'],
+			[{ ...base, products: [{ ...product, url: `https://shop.example.com/${'p'.repeat(1980)}` }] }, 'Products (products[0].url): "https://shop.example.com/pppppppppppppppppppppppppppppppppppppppppppppppppppppp…" must be at most 2000 characters'],
+			[{ ...base, products: [product, { ...product, gtin: '0075678164124' }] }, 'Products (products[1].gtin): "0075678164124" is not a valid GTIN-13 (13 digits with a valid check digit)'],
+			[{ ...base, products: [{ ...product, gtin: '12345' }] }, 'Products (products[0].gtin): "12345" is not a valid GTIN-13 (13 digits with a valid check digit)'],
+			[{ ...base, products: [{ ...product, image_url: 'ftp://x.example.com/a.png' }] }, 'Products (products[0].image_url): "ftp://x.example.com/a.png" is not a valid URL (http:// or https://)'],
+			[{ ...base, products: [{ ...product, name: '' }] }, 'Products (products[0].name): is required'],
 		];
 		const r = await run(
 			{ resource: 'order', operation: 'create', inputMode: 'json', jsonBody: '={{ JSON.stringify($json.body) }}' },
@@ -310,13 +310,13 @@ describe('Order → Create', () => {
 		const r = await run(createParams({ reminder: { value: { unit: 'hours', amount: 12 } } }), [orderItem(1)]);
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toBe(
-			'[item 0] invitation.reminder: Must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none',
+			'[item 0] Reminder (invitation.reminder): {"unit":"hours","amount":12} must be at least 24 hours after the invitation (both count from the order registration); leave the reminder out to send none',
 		);
 		expect(sim.requests).toHaveLength(0);
 
 		const mixed = await run(createParams(), [orderItem(1), { ...orderItem(2), email: 'broken' }, orderItem(3)]);
 		expect(mixed.status).toBe('error');
-		expect(mixed.error?.message).toBe('[item 1] customer.email: Invalid email address');
+		expect(mixed.error?.message).toBe('[item 1] Customer Email (customer.email): "broken" is not a valid e-mail address');
 		expect(sim.requests).toHaveLength(0);
 		expect(fc.state.tokenRequests).toBe(0);
 	});
@@ -340,7 +340,7 @@ describe('Order → Create', () => {
 			[{}],
 			{ onError: 'continueRegularOutput' },
 		);
-		expect(jsons(r)[0].error).toBe('[item 0] products: Invalid input: expected array, received string');
+		expect(jsons(r)[0].error).toBe('[item 0] Products (products): "none" must be a list');
 		sim.inject({ times: 1, status: 422, body: { success: false, error: 'external_id already exists' }, match: (req) => req.method === 'POST' });
 		const dup = await run(createParams(), [orderItem(1)], { onError: 'continueRegularOutput' });
 		expect(jsons(dup)[0]).toEqual({ error: '[item 0] The Feedback Company 422: external_id already exists', details: { httpCode: '422' } });

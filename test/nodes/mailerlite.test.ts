@@ -90,7 +90,7 @@ describe('Order', () => {
 	it('rejects an invalid item before anything is sent, naming item and field', async () => {
 		const r = await run(createParams(), [orderItem, orderItem, { ...orderItem, email: 'not-an-email' }]);
 		expect(r.status).toBe('error');
-		expect(r.error?.message).toBe('[item 2] customer.email: Invalid email address');
+		expect(r.error?.message).toBe('[item 2] Customer Email (customer.email): "not-an-email" is not a valid e-mail address');
 		// Not even the valid items before it: fixing the item and running again must not create them twice.
 		expect(sim.requestsTo('POST', /\/orders$/)).toHaveLength(0);
 	});
@@ -101,8 +101,8 @@ describe('Order', () => {
 		});
 		expect(r.status).toBe('success');
 		expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(jsons(r)[1].error).toBe('[item 1] customer.email: Invalid email address');
-		expect(jsons(r)[2].error).toBe('[item 2] cart.items[0].quantity: Must be at least 1');
+		expect(jsons(r)[1].error).toBe('[item 1] Customer Email (customer.email): "x" is not a valid e-mail address');
+		expect(jsons(r)[2].error).toBe('[item 2] Cart Items (cart.items[0].quantity): 0 must be at least 1');
 		expect(jsons(r)[0].id).toBeDefined();
 		expect(jsons(r)[3].id).toBeDefined();
 		expect(sim.requestsTo('POST', /\/orders$/)).toHaveLength(2);
@@ -130,7 +130,7 @@ describe('Order', () => {
 	it('refuses to change the cart through Update', async () => {
 		const [order] = ml.seedOrders(shopId, 1);
 		const r = await run({ resource: 'order', operation: 'update', shopId: shopRl(), orderId: order.id, inputMode: 'json', jsonBody: '{"status":"complete","cart":{"items":[]}}' });
-		expect(r.error?.message).toBe('[item 0] cart: Cannot be changed by Update; use the Cart and Cart Item resources');
+		expect(r.error?.message).toBe('[item 0] cart: {"items":[]} cannot be changed by Update; use the Cart and Cart Item resources');
 		expect(writes()).toHaveLength(0);
 	});
 

@@ -156,13 +156,13 @@ describe('Order → Create', () => {
 
 	it('rejects invalid items before sending, naming item and field', async () => {
 		const bad: Array<[IDataObject, string]> = [
-			[{ org: '5590894308' }, 'data.attributes.orgNumber: Must be a Swedish organisation number like 559089-4308 (000000-0000)'],
-			[{ total: 5999.99 }, "data.attributes.totalPrice: Must be at least 600000 öre (6 000 SEK excluding VAT), Montly's minimum order"],
-			[{ vat: 244.405 }, 'data.attributes.VAT: Has more than 2 decimal places'],
-			[{ shipping: '12,50' }, 'data.attributes.shipping: Expected a number like 9627.68, got "12,50"'],
-			[{ monthly: 0 }, 'data.attributes.monthlyPrice: Must be more than 0'],
-			[{ line2Vat: -1 }, 'data.relationships.item.data[1].VAT: Must be 0 or more'],
-			[{ orderId: '' }, 'data.attributes.orderId: Required'],
+			[{ org: '5590894308' }, 'Organisation Number (data.attributes.orgNumber): "5590894308" must be a Swedish organisation number like 559089-4308 (000000-0000)'],
+			[{ total: 5999.99 }, "Total Price (data.attributes.totalPrice): 599999 must be at least 600000 öre (6 000 SEK excluding VAT), Montly's minimum order"],
+			[{ vat: 244.405 }, 'VAT (data.attributes.VAT): 244.405 has more than 2 decimal places'],
+			[{ shipping: '12,50' }, 'Shipping (data.attributes.shipping): "12,50" must be a number like 9627.68'],
+			[{ monthly: 0 }, 'Monthly Price (data.attributes.monthlyPrice): 0 must be more than 0'],
+			[{ line2Vat: -1 }, 'Items (data.relationships.item.data[1].VAT): -100 must be 0 or more'],
+			[{ orderId: '' }, 'Order ID (data.attributes.orderId): is required'],
 		];
 		const r = await run(fieldsParams('sek'), bad.map(([patch], i) => ({ ...sekItem, orderId: `B-${i}`, ...patch })), {
 			onError: 'continueRegularOutput',
@@ -176,15 +176,15 @@ describe('Order → Create', () => {
 	it('JSON mode requires integers in öre, SEK, and every field of the seed tables', async () => {
 		const attrs = seedExample.data.attributes;
 		const variants: Array<[unknown, string]> = [
-			[{ ...attrs, totalPrice: 9627.68 }, 'data.attributes.totalPrice: Must be a whole number of öre'],
-			[{ ...attrs, currency: 'EUR' }, 'data.attributes.currency: Only SEK is supported'],
-			[{ ...attrs, phone: undefined }, 'data.attributes.phone: Required'],
-			[{ ...attrs, itemsCount: 1.5 }, 'data.attributes.itemsCount: Must be a whole number'],
-			[{ ...attrs, months: '24 months' }, 'data.attributes.months: Expected a whole number'],
-			[{ ...attrs, customerIp: 'localhost' }, 'data.attributes.customerIp: Must be an IPv4 or IPv6 address'],
-			[{ ...attrs, email: 'uc-at-pokev.dk' }, 'data.attributes.email: Invalid email address'],
-			[{ ...attrs, billingCity: 'x'.repeat(256) }, 'data.attributes.billingCity: At most 255 characters'],
-			[{ ...attrs, tariff: 0 }, 'data.attributes.tariff: Must be more than 0'],
+			[{ ...attrs, totalPrice: 9627.68 }, 'Total Price (data.attributes.totalPrice): 9627.68 must be a whole number of öre'],
+			[{ ...attrs, currency: 'EUR' }, 'data.attributes.currency: "EUR" must be SEK, the only currency Montly takes'],
+			[{ ...attrs, phone: undefined }, 'Phone (data.attributes.phone): is required'],
+			[{ ...attrs, itemsCount: 1.5 }, 'Items Count (data.attributes.itemsCount): 1.5 must be a whole number'],
+			[{ ...attrs, months: '24 months' }, 'Months (data.attributes.months): "24 months" must be a whole number'],
+			[{ ...attrs, customerIp: 'localhost' }, 'Customer IP (data.attributes.customerIp): "localhost" must be an IPv4 or IPv6 address'],
+			[{ ...attrs, email: 'uc-at-pokev.dk' }, 'Email (data.attributes.email): "uc-at-pokev.dk" is not a valid e-mail address'],
+			[{ ...attrs, billingCity: 'x'.repeat(256) }, 'Billing City (data.attributes.billingCity): "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" must be at most 255 characters'],
+			[{ ...attrs, tariff: 0 }, 'Tariff Name or ID (data.attributes.tariff): 0 must be more than 0'],
 		];
 		const items = variants.map(([attributes]) => ({ body: { data: { ...seedExample.data, attributes } } }));
 		items.push({ body: { data: { ...seedExample.data, relationships: { item: { data: [] } } } } } as never);
@@ -196,8 +196,8 @@ describe('Order → Create', () => {
 		);
 		const expected = [
 			...variants.map(([, m]) => m),
-			'data.relationships.item.data: Give at least one item',
-			'data.type: Must be "order"',
+			'Items (data.relationships.item.data): [] must have at least one item',
+			'data.type: "orders" must be "order"',
 		];
 		expect(jsons(r).map((j) => j.error)).toEqual(expected.map((m, i) => `[item ${i}] ${m}`));
 		expect(sim.requests).toHaveLength(0);
@@ -360,7 +360,7 @@ describe('Order lifecycle', () => {
 
 	it('Mark Shipped refuses a date it cannot read, before sending', async () => {
 		const r = await run({ resource: 'order', operation: 'markShipped', orderId: 'S-1', shippedAt: '={{ "next tuesday" }}' });
-		expect(r.error?.message).toBe('[item 0] shippedAt: Must be an ISO-8601 date and time, e.g. 2017-07-20T13:37:00.000Z');
+		expect(r.error?.message).toBe('[item 0] Shipped At (shippedAt): "next tuesday" must be an ISO-8601 date and time, e.g. 2017-07-20T13:37:00.000Z');
 		expect(sim.requests).toHaveLength(0);
 	});
 

@@ -113,13 +113,13 @@ describe('Monto Order → Create or Update', () => {
 	});
 
 	it.each([
-		['order_id', { order_id: '' }, '[item 1] order_id: Required'],
-		['customer email', { customer: { name: 'A', email: 'nope' } }, '[item 1] customer.email: Invalid email address'],
-		['customer name', { customer: { email: 'a@example.com' } }, '[item 1] customer.name: Required'],
-		['status', { status: 'shipped' }, '[item 1] status: Expected pending or fulfilled'],
-		['items', { items: [] }, '[item 1] items: Give at least one item slug: Monto shows the product of each slug in its review e-mail'],
-		['slug', { items: [{ slug: ' ' }] }, '[item 1] items[0].slug: Required'],
-		['undocumented field', { price: 10 }, '[item 1] (item): Unrecognized key: "price"'],
+		['order_id', { order_id: '' }, '[item 1] Order ID (order_id): is required'],
+		['customer email', { customer: { name: 'A', email: 'nope' } }, '[item 1] Customer Email (customer.email): "nope" is not a valid e-mail address'],
+		['customer name', { customer: { email: 'a@example.com' } }, '[item 1] Customer Name (customer.name): is required'],
+		['status', { status: 'shipped' }, '[item 1] Status (status): "shipped" must be pending or fulfilled'],
+		['items', { items: [] }, '[item 1] Item Slugs (items): [] must have at least one item slug: Monto shows the product of each slug in its review e-mail'],
+		['slug', { items: [{ slug: ' ' }] }, '[item 1] Item Slugs (items[0].slug): is required'],
+		['undocumented field', { price: 10 }, '[item 1] price: 10 is not a field this operation accepts'],
 	])('rejects a bad %s before sending anything at all', async (_name, patch, message) => {
 		const r = await run(jsonUpsert(), [body(0), body(1, patch as IDataObject)]);
 		expect(r.status).toBe('error');
@@ -137,8 +137,8 @@ describe('Monto Order → Create or Update', () => {
 		expect(r.status).toBe('success');
 		expect(jsons(r)).toEqual([
 			{ success: true, order_id: 'a', customer: { name: 'A', email: 'a@example.com' }, status: 'fulfilled', items: [{ slug: 'x' }] },
-			{ error: '[item 1] customer.email: Invalid email address', details: { description: 'Nothing was sent for this item.' } },
-			{ error: '[item 2] items: Give at least one item slug: Monto shows the product of each slug in its review e-mail', details: { description: 'Nothing was sent for this item.' } },
+			{ error: '[item 1] Customer Email (customer.email): "b@" is not a valid e-mail address', details: { description: 'Nothing was sent for this item.' } },
+			{ error: '[item 2] Item Slugs (items): [] must have at least one item slug: Monto shows the product of each slug in its review e-mail', details: { description: 'Nothing was sent for this item.' } },
 			{ success: true, order_id: 'd', customer: { name: 'D', email: 'd@example.com' }, status: 'fulfilled', items: [{ slug: 'y' }] },
 		]);
 		expect(pairs(r)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);

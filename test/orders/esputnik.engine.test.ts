@@ -356,14 +356,14 @@ describe('eSputnik ← Shopify order', () => {
 	it('rejects a status override that is not one of eSputnik\'s, like the other modes', async () => {
 		const r = await run({ inputMode: 'shopifyOrder', statusOverride: '={{ "shipped" }}' }, [SHOPIFY.standard]);
 		expect(r.error?.message).toBe(
-			'[item 0] status: Expected one of INITIALIZED, IN_PROGRESS, DELIVERED, CANCELLED, ABANDONED_SHOPPING_CART (or choose a Status Mapping in Options)',
+			'[item 0] Status (status): "shipped" must be one of INITIALIZED, IN_PROGRESS, DELIVERED, CANCELLED, ABANDONED_SHOPPING_CART (or choose a Status Mapping in Options)',
 		);
 		expect(posts()).toHaveLength(0);
 	});
 
 	it('validates the mapped order with the node\'s own schema: amounts that do not add up are refused', async () => {
 		const r = await run({ inputMode: 'shopifyOrder' }, [{ ...SHOPIFY.standard, total_price: '70.75' }]);
-		expect(r.error?.message).toMatch(/^\[item 0\] totalCost: Item costs 64\.80 .* do not add up to 70\.75/);
+		expect(r.error?.message).toMatch(/^\[item 0\] Total Cost \(totalCost\): Item costs 64\.80 .* do not add up to 70\.75/);
 		expect(posts()).toHaveLength(0);
 	});
 
@@ -373,7 +373,7 @@ describe('eSputnik ← Shopify order', () => {
 		expect(r.status).toBe('success');
 		expect(sent()).toEqual([SHOPIFY_BODIES.standard, SHOPIFY_BODIES.jpy]);
 		expect(r.output[1].json).toEqual({
-			error: '[item 1] total_price: Expected a number like 9627.68, got "176,13"',
+			error: '[item 1] total_price: "176,13" must be a number like 9627.68',
 			details: { description: 'Nothing was sent for this item.' },
 		});
 		expect(r.output.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

@@ -149,13 +149,13 @@ describe('The Feedback Company ← Shopify order', () => {
 			{ external_id: '8123455500022', name: '27" 4K Monitor', url: 'https://shop.example.com/search?q=MON-27-4K&v=44123455500022', sku: 'MON-27-4K' },
 		]);
 		const missing = await run(params({ inputMode: 'shopifyOrder', productUrl: template }), [SHOPIFY.guestDiscount]);
-		expect(missing.error?.message).toBe('[item 0] productUrl: Line item "Water Bottle" has no sku for {sku}');
+		expect(missing.error?.message).toBe('[item 0] Product URL (productUrl): Line item "Water Bottle" has no sku for {sku}');
 		expect(bodies()).toHaveLength(1);
 	});
 
 	it('refuses an unknown placeholder', async () => {
 		const r = await run(params({ inputMode: 'shopifyOrder', productUrl: 'https://shop.example.com/products/{handle}' }), [SHOPIFY.jpy]);
-		expect(r.error?.message).toBe('[item 0] productUrl: Unknown placeholder {handle}; use {productId}, {variantId} or {sku}');
+		expect(r.error?.message).toBe('[item 0] Product URL (productUrl): Unknown placeholder {handle}; use {productId}, {variantId} or {sku}');
 		expect(bodies()).toEqual([]);
 	});
 
@@ -163,7 +163,7 @@ describe('The Feedback Company ← Shopify order', () => {
 		const r = await run(params({ inputMode: 'shopifyOrder', productUrl: 'shop/{productId}' }), [SHOPIFY.refunded]);
 		expect(r.error?.message).toBe(refused('refunded'));
 		const bad = await run(params({ inputMode: 'shopifyOrder', productUrl: 'shop/{productId}' }), [SHOPIFY.jpy]);
-		expect(bad.error?.message).toBe('[item 0] products[0].url: Invalid URL');
+		expect(bad.error?.message).toBe('[item 0] Products (products[0].url): "shop/8123477700011" is not a valid URL (http:// or https://)');
 		expect(bodies()).toEqual([]);
 	});
 });

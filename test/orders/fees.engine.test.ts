@@ -112,7 +112,7 @@ describe('WooCommerce fee lines, on a shop whose prices include tax (coupon ROBO
 	it('eSputnik with Check Total Cost refuses the order if the fees were left out', async () => {
 		const r = await run('esputnik', [{ ...WOO_INCLUSIVE, fee_lines: [] }], woo);
 		expect(r.error?.message).toBe(
-			'[item 0] totalCost: Item costs 17592.00 + shipping 199.20 − discount 400.00 do not add up to 21568.00. Correct the amounts, or turn off Options → Check Total Cost',
+			'[item 0] Total Cost (totalCost): Item costs 17592.00 + shipping 199.20 − discount 400.00 do not add up to 21568.00. Correct the amounts, or turn off Options → Check Total Cost',
 		);
 		expect(esputnikOrder()).toEqual([]);
 	});

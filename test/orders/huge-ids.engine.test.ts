@@ -113,7 +113,7 @@ describe('a Shopify order whose every id is above 2^53', () => {
 	it('The Feedback Company: {productId} has no exact value, so the item fails naming Product URL', async () => {
 		const r = await run('feedbackCompany', [ORDER], { productUrl: 'https://shop.example.com/p/{productId}' });
 		expect(r.error?.message).toBe(
-			`[item 0] productUrl: Line item "${PRODUCTS[0].name}": its productId is above 2^53 and arrived rounded (${String(lines()[0].product_id)}), so {productId} has no exact value. Use {sku} instead, or give Product URL as an expression that does not need it`,
+			`[item 0] Product URL (productUrl): Line item "${PRODUCTS[0].name}": its productId is above 2^53 and arrived rounded (${String(lines()[0].product_id)}), so {productId} has no exact value. Use {sku} instead, or give Product URL as an expression that does not need it`,
 		);
 		expect(writes('feedbackCompany')).toEqual([]);
 	});
@@ -175,7 +175,7 @@ describe('ids above 2^53 that have no exact source are refused, naming the field
 		[
 			'a gid of another type',
 			without((o) => (o.admin_graphql_api_id = `gid://shopify/Customer/${ORDER_ID}`)),
-			`[item 0] admin_graphql_api_id: Expected gid://shopify/Order/<id>, got "gid://shopify/Customer/${ORDER_ID}"`,
+			`[item 0] admin_graphql_api_id: "gid://shopify/Customer/${ORDER_ID}" must be gid://shopify/Order/<id>`,
 		],
 		[
 			'a safe id that its gid contradicts',

@@ -33,7 +33,7 @@ const writes = () => sim.requests.filter((r) => r.method !== 'GET');
 const bodiesTo = (pattern: RegExp) => writes().filter((r) => pattern.test(r.path)).map((r) => r.json);
 
 const refused = (status: string) =>
-	`[item 0] status: The order is ${status} and MailerLite has no status for that (pending would start abandoned-cart e-mails, complete counts a purchase). Leave such orders out, e.g. with an If node, or choose a Status`;
+	`[item 0] Status (status): The order is ${status} and MailerLite has no status for that (pending would start abandoned-cart e-mails, complete counts a purchase). Leave such orders out, e.g. with an If node, or choose a Status`;
 
 type Name = ShopifyFixture | `woo.${WooFixture}`;
 
@@ -248,7 +248,7 @@ describe('MailerLite Order → Create from a shop order', () => {
 		const r = await run({ resource: 'order', operation: 'create', inputMode: 'shopifyOrder' }, [
 			{ ...SHOPIFY.jpy, email: null, contact_email: null, customer: null },
 		]);
-		expect(r.error?.message).toBe('[item 0] customer.email: The order has no e-mail address, and MailerLite knows customers by e-mail');
+		expect(r.error?.message).toBe('[item 0] Customer Email (customer.email): The order has no e-mail address, and MailerLite knows customers by e-mail');
 		expect(writes()).toEqual([]);
 	});
 });

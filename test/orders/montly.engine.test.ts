@@ -177,7 +177,7 @@ describe('Montly ← Shopify order', () => {
 		const r = await run(params({ inputMode: 'shopifyOrder', shopifyCurrency: 'presentment' }), [SHOPIFY.cancelled]);
 		expect(r.error?.message).toBe(shopifyCurrency('EUR'));
 		expect(r.error?.description).toBe(
-			'Also: status: The order is cancelled; Montly would start a leasing application for it; company: The order has no billing company; give Company. Nothing was sent for this item.',
+			'Also: status: The order is cancelled; Montly would start a leasing application for it; Company (company): The order has no billing company; give Company. Nothing was sent for this item.',
 		);
 	});
 
@@ -200,18 +200,18 @@ describe('Montly ← Shopify order', () => {
 	it('names a missing organisation number, and checks a given one with the node\'s schema', async () => {
 		const missing = await run(params({ inputMode: 'shopifyOrder', shopifyCurrency: 'presentment', orgNumber: '={{ $json.note }}' }), [SHOPIFY.presentmentSek]);
 		expect(missing.error?.message).toBe(
-			'[item 0] orgNumber: Required: the customer\'s Swedish organisation number (000000-0000), which shop orders do not carry',
+			'[item 0] Organisation Number (orgNumber): is required: the customer\'s Swedish organisation number (000000-0000), which shop orders do not carry',
 		);
 		const malformed = await run(params({ inputMode: 'shopifyOrder', shopifyCurrency: 'presentment', orgNumber: '5590894308' }), [SHOPIFY.presentmentSek]);
 		expect(malformed.error?.message).toBe(
-			'[item 0] data.attributes.orgNumber: Must be a Swedish organisation number like 559089-4308 (000000-0000)',
+			'[item 0] Organisation Number (data.attributes.orgNumber): "5590894308" must be a Swedish organisation number like 559089-4308 (000000-0000)',
 		);
 		expect(bodies()).toEqual([]);
 	});
 
 	it('names a tariff that is not above 0', async () => {
 		const r = await run(params({ inputMode: 'shopifyOrder', shopifyCurrency: 'presentment', tariff: 0 }), [SHOPIFY.presentmentSek]);
-		expect(r.error?.message).toMatch(/^\[item 0\] tariff: /);
+		expect(r.error?.message).toMatch(/^\[item 0\] Tariff Name or ID \(tariff\): must be a tariff /);
 		expect(r.error?.message).toContain('leave Tariff empty to use Montly\'s current one');
 		expect(bodies()).toEqual([]);
 	});
@@ -231,7 +231,7 @@ describe('Montly ← WooCommerce order', () => {
 		};
 		const r = await run(params({ inputMode: 'wooCommerceOrder' }), [small]);
 		expect(r.error?.message).toBe(
-			'[item 0] data.attributes.totalPrice: Must be at least 600000 öre (6 000 SEK excluding VAT), Montly\'s minimum order',
+			'[item 0] Total Price (data.attributes.totalPrice): 179120 must be at least 600000 öre (6 000 SEK excluding VAT), Montly\'s minimum order',
 		);
 		expect(bodies()).toEqual([]);
 	});

@@ -40,7 +40,7 @@ const BY_SKU: Record<ShopifyFixture | `woo.${WooFixture}`, IDataObject | string>
 		items: [{ slug: 'tshirt-blue-m' }, { slug: 'mug-white' }],
 	},
 	guestDiscount:
-		'[item 0] items[2].slug: Line item "Water Bottle" has no SKU; choose another Item Slug Source, or give the slugs as a list',
+		'[item 0] Item Slugs (items[2].slug): Line item "Water Bottle" has no SKU; choose another Item Slug Source, or give the slugs as a list',
 	presentmentSek: {
 		order_id: '5873523306231',
 		customer: { name: 'Karin Lindqvist', email: 'inkop@nordljus.se' },
@@ -72,7 +72,7 @@ const BY_SKU: Record<ShopifyFixture | `woo.${WooFixture}`, IDataObject | string>
 		items: [{ slug: 'hoodie-blue' }, { slug: 'beanie-grey' }],
 	},
 	'woo.guestCoupon':
-		'[item 0] items[2].slug: Line item "Plant Food (3-pack deal)" has no SKU; choose another Item Slug Source, or give the slugs as a list',
+		'[item 0] Item Slugs (items[2].slug): Line item "Plant Food (3-pack deal)" has no SKU; choose another Item Slug Source, or give the slugs as a list',
 	'woo.sek': {
 		order_id: '2048',
 		customer: { name: 'Erik Johansson', email: 'erik@fjallvagenbygg.se' },
@@ -148,7 +148,7 @@ describe('Monto ← Shopify order', () => {
 
 	it('names the missing list of slugs (n8n itself flags the empty parameter; an expression can still give none)', async () => {
 		const r = await run({ inputMode: 'shopifyOrder', itemSlugSource: 'list', itemSlugs: '={{ $json.slugs }}' }, [SHOPIFY.standard]);
-		expect(r.error?.message).toBe('[item 0] itemSlugs: Required: give the Webflow slugs of the ordered products');
+		expect(r.error?.message).toBe('[item 0] Item Slugs (itemSlugs): is required: give the Webflow slugs of the ordered products');
 		expect(bodies()).toEqual([]);
 	});
 
@@ -166,7 +166,7 @@ describe('Monto ← Shopify order', () => {
 	it('a guest order without any name is refused, naming the field', async () => {
 		const nameless = { ...SHOPIFY.guestDiscount, billing_address: null, shipping_address: null };
 		const r = await run({ inputMode: 'shopifyOrder', itemSlugSource: 'title' }, [nameless]);
-		expect(r.error?.message).toBe('[item 0] customer.name: The order has no customer, billing or shipping name');
+		expect(r.error?.message).toBe('[item 0] Customer Name (customer.name): The order has no customer, billing or shipping name');
 		expect(bodies()).toEqual([]);
 	});
 });

@@ -181,7 +181,7 @@ describe('eSputnik delete time range', () => {
 
 	it('rejects an empty window', () => {
 		const result = schema.safeParse({ from: '2024-05-01T00:00:00Z', to: '2024-05-01T00:00:00Z' });
-		expect(result.error?.issues[0]).toMatchObject({ path: ['to'], message: expect.stringMatching(/^Must be after from/) });
+		expect(result.error?.issues[0]).toMatchObject({ path: ['to'], message: expect.stringMatching(/^must be after From/) });
 	});
 });
 

@@ -8,7 +8,7 @@ import { ITEM_SLUGS } from '../../nodes/Monto/actions/order/upsert.operation';
 import type { LineItemList } from '../../nodes/shared/input/line-items';
 import { describeKeys, FRIENDLY_KEYS, toLineItems } from '../../nodes/shared/input/line-items';
 import { sumOfLines } from '../../nodes/shared/input/money';
-import { formatPath } from '../../nodes/shared/input/validation';
+import { formatPath, plainMessage } from '../../nodes/shared/input/validation';
 
 const LISTS: Record<string, LineItemList> = {
 	'The Feedback Company products': PRODUCTS,
@@ -19,10 +19,10 @@ const LISTS: Record<string, LineItemList> = {
 	'Monto item slugs': ITEM_SLUGS,
 };
 
-/** The problems of reading `value`, as "path: message" lines. */
+/** The problems of reading `value`, as "path: message" lines (the messages as the node words them). */
 function problems(value: unknown, list: LineItemList): string[] {
 	const result = toLineItems(value, list);
-	return 'issues' in result ? result.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) : [];
+	return 'issues' in result ? result.issues.map((i) => `${formatPath(i.path)}: ${plainMessage(i.message)}`) : [];
 }
 
 function entries(value: unknown, list: LineItemList): IDataObject[] {
@@ -65,7 +65,7 @@ describe('line items from a list', () => {
 			{ productId: 'GS-2', name: 'Green', url: 'https://s.example/2', colour: 'green' },
 		];
 		expect(problems(list, PRODUCTS)).toEqual([
-			`products[1].colour: Unknown key; the keys of an entry are ${describeKeys(PRODUCTS)}`,
+			`products[1].colour: is not a key of an entry; the keys are ${describeKeys(PRODUCTS)}`,
 		]);
 		expect(describeKeys(PRODUCTS)).toBe(
 			'external_id (or productId), name (or title), url, sku, gtin (or ean), image_url (or imageUrl); left out: variantId, quantity, price',
@@ -74,26 +74,26 @@ describe('line items from a list', () => {
 
 	it('a wrong type names the key as it was given, also for a friendly key', () => {
 		expect(problems([{ productId: 'RD-1', name: 'Red', url: 'https://s.example/1', imageUrl: 'not a url' }], PRODUCTS)).toEqual([
-			'products[0].imageUrl: Invalid URL',
+			'products[0].imageUrl: is not a valid URL (http:// or https://)',
 		]);
 		const cart = problems([{ productId: 'P1', quantity: 1, price: 2 }, { productId: 'P2', quantity: 'two', price: 3 }], CART_ITEMS);
 		expect(cart).toHaveLength(1);
 		expect(cart[0]).toMatch(/^cart\.items\[1\]\.quantity: /);
-		expect(problems([{ quantity: 1, price: 2 }], CART_ITEMS)).toEqual(['cart.items[0].ecommerce_product_id: Required']);
+		expect(problems([{ quantity: 1, price: 2 }], CART_ITEMS)).toEqual(['cart.items[0].ecommerce_product_id: is required']);
 	});
 
 	it('a key and its friendly name together are refused', () => {
 		expect(problems([{ productId: 'P1', ecommerce_product_id: 'P1', quantity: 1, price: 2 }], CART_ITEMS)).toEqual([
-			'cart.items[0].ecommerce_product_id: Means the same as productId; give one of them',
+			'cart.items[0].ecommerce_product_id: means the same as productId; give one of them',
 		]);
 	});
 
 	it('refuses what is not a list, and entries that are not objects', () => {
 		expect(problems({ productId: 'P1' }, CART_ITEMS)).toEqual([
-			'cart.items: Expected a list of line items, e.g. {{ $json.items }}, and got an object. Give [] for none.',
+			'cart.items: must be a list of line items, e.g. {{ $json.items }}, not an object; give [] for none',
 		]);
-		expect(problems(undefined, PRODUCTS)[0]).toMatch(/^products: .*got nothing \(undefined\)/);
-		expect(problems(['P1'], CART_ITEMS)[0]).toMatch(/^cart\.items\[0\]: Expected an object with the keys .*; got text$/);
+		expect(problems(undefined, PRODUCTS)[0]).toMatch(/^products: .*, not nothing \(undefined\)/);
+		expect(problems(['P1'], CART_ITEMS)[0]).toMatch(/^cart\.items\[0\]: must be an object, not text; the keys are ecommerce_product_id/);
 		expect(entries([], PRODUCTS)).toEqual([]);
 	});
 
@@ -102,9 +102,9 @@ describe('line items from a list', () => {
 			{ slug: 'mug-white' },
 			{ slug: 'tea-pot' },
 		]);
-		expect(problems([{ sku: 'MUG', name: 'Mug' }], ITEM_SLUGS)).toEqual(['items[0].slug: Required']);
-		expect(problems([{ slug: 'a', handle: 'b' }], ITEM_SLUGS)[0]).toMatch(/^items\[0\]\.handle: Unknown key/);
-		expect(problems([5], ITEM_SLUGS)[0]).toMatch(/^items\[0\]: Expected text or an object .*; got a number$/);
+		expect(problems([{ sku: 'MUG', name: 'Mug' }], ITEM_SLUGS)).toEqual(['items[0].slug: is required']);
+		expect(problems([{ slug: 'a', handle: 'b' }], ITEM_SLUGS)[0]).toMatch(/^items\[0\]\.handle: is not a key of an entry/);
+		expect(problems([5], ITEM_SLUGS)[0]).toMatch(/^items\[0\]: must be text or an object, not a number; the keys are slug/);
 	});
 
 	it('Montly: price (each unit) × quantity makes the line total exactly, in SEK and in öre', () => {
@@ -117,16 +117,16 @@ describe('line items from a list', () => {
 			{ ...withoutVat, totalPrice: 100, VAT: 25, variationId: 'V1' },
 		]);
 		expect(problems([{ ...line, totalPrice: 100, vat: 25 }], itemsList('ore'))).toEqual([
-			'data.relationships.item.data[0].vat: Means the same as VAT; give one of them',
+			'data.relationships.item.data[0].vat: means the same as VAT; give one of them',
 		]);
 		expect(problems([{ ...line, price: 1, totalPrice: 3 }], itemsList('sek'))).toEqual([
 			'data.relationships.item.data[0].price: Give price (each unit) or totalPrice (the whole line), not both',
 		]);
 		expect(problems([{ ...line, price: 10.5 }], itemsList('ore'))).toEqual([
-			'data.relationships.item.data[0].price: Has more than 0 decimal places',
+			'data.relationships.item.data[0].price: has more than 0 decimal places',
 		]);
 		expect(problems([{ ...line, price: 1.005 }], itemsList('sek'))).toEqual([
-			'data.relationships.item.data[0].price: Has more than 2 decimal places',
+			'data.relationships.item.data[0].price: has more than 2 decimal places',
 		]);
 	});
 });

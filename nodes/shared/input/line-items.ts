@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
 import type { Issue } from './validation';
-import { validationError } from './validation';
+import { PARSE_OPTIONS, validationError } from './validation';
 
 /*
  * A list of line items (products, items, cart items) in Fields mode, given either entry by entry
@@ -65,7 +64,7 @@ export function toLineItems(value: unknown, list: LineItemList): { entries: IDat
 			issues: [
 				{
 					path,
-					message: `Expected a list of line items, e.g. {{ $json.items }}, and got ${kindOf(value)}. Give [] for none.`,
+					message: `must be a list of line items, e.g. {{ $json.items }}, not ${kindOf(value)}; give [] for none`,
 				},
 			],
 		};
@@ -83,7 +82,7 @@ export function toLineItems(value: unknown, list: LineItemList): { entries: IDat
 		const raw = typeof given === 'string' && list.fromText ? list.fromText(given) : given;
 		if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
 			const expected = list.fromText ? 'text or an object' : 'an object';
-			issues.push({ path: at, message: `Expected ${expected} with the keys ${describeKeys(list)}; got ${kindOf(raw)}` });
+			issues.push({ path: at, input: given, message: `must be ${expected}, not ${kindOf(raw)}; the keys are ${describeKeys(list)}` });
 			return;
 		}
 		const entry: IDataObject = {};
@@ -92,13 +91,13 @@ export function toLineItems(value: unknown, list: LineItemList): { entries: IDat
 			const own = byKey.get(key);
 			if (own === undefined) {
 				if (!ignored.has(key)) {
-					issues.push({ path: [...at, key], message: `Unknown key; the keys of an entry are ${describeKeys(list)}` });
+					issues.push({ path: [...at, key], message: `is not a key of an entry; the keys are ${describeKeys(list)}` });
 				}
 				continue;
 			}
 			const other = keyGiven.get(own);
 			if (other !== undefined) {
-				issues.push({ path: [...at, key], message: `Means the same as ${other}; give one of them` });
+				issues.push({ path: [...at, key], input: fieldValue, message: `means the same as ${other}; give one of them` });
 				continue;
 			}
 			keyGiven.set(own, key);
@@ -108,14 +107,14 @@ export function toLineItems(value: unknown, list: LineItemList): { entries: IDat
 		const asGiven = (problem: Issue): Issue => {
 			const [own, ...rest] = problem.path;
 			const key = typeof own === 'string' ? (keyGiven.get(own) ?? own) : own;
-			return { path: own === undefined ? at : [...at, key, ...rest], message: problem.message };
+			return { ...problem, path: own === undefined ? at : [...at, key, ...rest] };
 		};
 		const incomplete = list.complete?.(entry) ?? [];
 		if (incomplete.length) {
 			issues.push(...incomplete.map(asGiven));
 			return;
 		}
-		const checked = list.entry.safeParse(entry);
+		const checked = list.entry.safeParse(entry, PARSE_OPTIONS);
 		if (!checked.success) {
 			issues.push(...checked.error.issues.map(asGiven));
 			return;
@@ -141,11 +140,13 @@ export function readLineItems(
 		try {
 			value = JSON.parse(value);
 		} catch (error) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${listParameter(list)}: Invalid JSON (${(error as Error).message})`,
-				{ itemIndex, description: 'Give an expression such as {{ $json.items }} or a JSON list. Nothing was sent for this item.' },
-			);
+			throw validationError(ctx.getNode(), itemIndex, [
+				{
+					path: [listParameter(list)],
+					input: value,
+					message: `is not valid JSON (${(error as Error).message}); give an expression such as {{ $json.items }} or a JSON list`,
+				},
+			]);
 		}
 	}
 	const result = toLineItems(value, list);

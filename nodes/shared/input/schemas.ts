@@ -3,17 +3,8 @@ import { z } from 'zod/v4';
 /*
  * Field types shared by the providers' schemas. The number and id types are single transforms
  * (see `transform` below) rather than unions: cheaper per field, and a wrong value gets a message
- * that says what was expected and what came, not zod's "Invalid input".
+ * that says what was expected, not zod's "Invalid input" (validation.ts shows the value).
  */
-
-/** How a wrong value is quoted in a message: short, and never a whole object. */
-function shown(value: unknown): string {
-	if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-	if (Array.isArray(value)) return 'a list';
-	if (value === null) return 'null';
-	if (typeof value === 'object') return 'an object';
-	return String(value);
-}
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const INTEGER_TEXT = /^-?\d+$/;
@@ -27,7 +18,7 @@ function numeric(pattern: RegExp, expected: string, whole: boolean) {
 		ctx.addIssue({
 			code: 'custom',
 			continue: false,
-			message: `Expected ${expected}, got ${shown(value)}`,
+			message: `must be ${expected}`,
 			input: value,
 		});
 		return z.NEVER;
@@ -37,7 +28,7 @@ function numeric(pattern: RegExp, expected: string, whole: boolean) {
 /** A decimal amount given as a number or a numeric string (Shopify and Sheets send strings). */
 export const decimal = numeric(DECIMAL_TEXT, 'a number', false);
 
-export const nonNegativeDecimal = decimal.pipe(z.number().nonnegative('Must be 0 or more'));
+export const nonNegativeDecimal = decimal.pipe(z.number().nonnegative('must be 0 or more'));
 
 /** A whole number given as a number or a numeric string. */
 export const integer = numeric(INTEGER_TEXT, 'a whole number', true);
@@ -53,10 +44,10 @@ export function readIdString(value: unknown, ctx: z.RefinementCtx): string {
 	const absent = value === undefined || value === null || typeof value === 'string';
 	const rounded = typeof value === 'number' && Number.isInteger(value) && value > 0;
 	const message = absent
-		? 'Required'
+		? 'is required'
 		: rounded
-			? `Expected an id as text: ${shown(value)} is above 2^53 (${Number.MAX_SAFE_INTEGER}), so it was rounded when its JSON was parsed and is not the id`
-			: `Expected an id (text or a whole number), got ${shown(value)}`;
+			? `must be given as text: a number above 2^53 (${Number.MAX_SAFE_INTEGER}) was rounded when its JSON was parsed, so it is not the id`
+			: 'must be an id (text or a whole number)';
 	ctx.addIssue({ code: 'custom', continue: false, message, input: value });
 	return z.NEVER;
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { readBody } from '../input/body';
 import type { Issue } from '../input/validation';
-import { validationError } from '../input/validation';
+import { PARSE_OPTIONS, validationError } from '../input/validation';
 import type { CanonicalOrder } from './model';
 import { shopifyOrderSchema } from './shopify';
 import { unwrapOrder } from './source';
@@ -147,8 +147,8 @@ export function readOrder(
 						: 'shop'
 				]
 			: READERS.wooCommerce;
-	const result = schema.safeParse(json);
-	if (!result.success) throw validationError(ctx.getNode(), itemIndex, result.error.issues);
+	const result = schema.safeParse(json, PARSE_OPTIONS);
+	if (!result.success) throw validationError(ctx.getNode(), itemIndex, result.error.issues, { raw: json, labelled: false });
 	return result.data;
 }
 

@@ -4,6 +4,7 @@ import { toMinorUnits } from '../input/money';
 import { definedOnly } from '../input/objects';
 import { required } from '../input/required';
 import { idString, readIdString, transform } from '../input/schemas';
+import { PARSE_OPTIONS } from '../input/validation';
 import { currencyDecimals } from './currency';
 import type { Address, CanonicalOrder } from './model';
 import { canonicalOrder, isCanonical } from './model';
@@ -235,7 +236,7 @@ export function platformOrderSchema<T>(
 	convert: (raw: T, ctx: z.RefinementCtx) => CanonicalOrder,
 ) {
 	return transform((value, ctx): CanonicalOrder => {
-		const raw = shape.safeParse(value);
+		const raw = shape.safeParse(value, PARSE_OPTIONS);
 		if (!raw.success) return fail(ctx, raw.error.issues);
 		let converted = true;
 		const counting: z.RefinementCtx = {
@@ -248,7 +249,7 @@ export function platformOrderSchema<T>(
 		const order = convert(raw.data, counting);
 		if (!converted) return z.NEVER;
 		if (isCanonical(order)) return order;
-		const checked = canonicalOrder.safeParse(order);
+		const checked = canonicalOrder.safeParse(order, PARSE_OPTIONS);
 		return checked.success ? checked.data : fail(ctx, checked.error.issues);
 	});
 }
