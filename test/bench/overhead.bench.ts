@@ -51,7 +51,7 @@ const shopify = shopifyOrderSchema();
 const wooCommerce = wooCommerceOrderSchema();
 
 /** The platform order of item `n`: a fixture with its own id and e-mail. */
-function platformOrder(fixture: IDataObject, n: number): IDataObject {
+export function platformOrder(fixture: IDataObject, n: number): IDataObject {
 	const order = structuredClone(fixture);
 	order.id = 5_000_000_000 + n;
 	// Shopify's GraphQL id names the same order; the reader refuses an order whose two ids differ.

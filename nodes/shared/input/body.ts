@@ -7,8 +7,10 @@ const WHOLE_ITEM = /^=\s*\{\{\s*\$json\s*\}\}\s*$/;
 /**
  * Whether `jsonBody` is the expression `{{ $json }}`, the usual way to send items that already
  * have the provider's shape. Its value is then the input item's JSON, taken as it is: n8n
- * resolving the expression for every item costs more than validating the item (tens of µs each,
- * see `npm run bench`), for the same object.
+ * resolving the expression for every item costs more than validating the item, for the same
+ * object. Kept for its measured gain (`npm run bench`, eSputnik 10,000 orders, JSON input,
+ * medians of 5 interleaved pairs, 2026-12-08): without it the row took 1.67× the wall time
+ * (8.12 s against 4.86 s) and 2.3× the CPU (3.55 s against 1.65 s).
  */
 function passesItemThrough(ctx: IExecuteFunctions): boolean {
 	const expression = ctx.getNode().parameters.jsonBody;
