@@ -368,6 +368,8 @@ class Editor {
 		await page.mouse.up();
 		const editor = page.locator(`[data-test-id="parameter-input-${name}"] [data-test-id="inline-expression-editor-input"]`).first();
 		await editor.waitFor({ timeout: 10_000 });
+		// The mapped expression shows a moment after the drop.
+		await editor.getByText('{{').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
 		return (await editor.innerText()).trim();
 	}
 
