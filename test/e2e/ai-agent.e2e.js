@@ -439,7 +439,7 @@ function headlessTests(stack, errorWorkflows) {
 			log(`n8n ${stack.version} (${workflowId}): the model read: ${validation} and ${refused}`);
 			expect(JSON.parse(validation)).toEqual([
 				expect.objectContaining({
-					error: expect.stringMatching(/^\[item 0\] customer\.email: \S/),
+					error: expect.stringMatching(/^\[item 0\] Customer Email \(customer\.email\): \S/),
 				}),
 			]);
 			expect(JSON.parse(refused)).toEqual([
