@@ -57,6 +57,8 @@ export class SlidingWindowLimiter {
 	private account?: AccountState;
 	/** When an answer last showed the account (nearly) spent by several clients, or a 429 came. */
 	private spentAt = -Infinity;
+	/** Since when every answer showed budget left (undefined: the last one showed none). */
+	private clearSince?: number;
 	/** Requests started so far: each one's number is its ticket for `observe`. */
 	private sent = 0;
 	private waiters: Array<() => void> = [];
@@ -176,9 +178,12 @@ export class SlidingWindowLimiter {
 		// own window): what an answer shows free just then is not free for us. Raise only once the
 		// account has stayed clear of that for a moment, or when nobody else uses it.
 		if (!alone && Math.floor(left / SHARE_OF_REMAINING) === 0) this.spentAt = now;
-		const calm = alone || now - this.spentAt >= this.windowMs / 20;
-		const fresh = !previous || (previous.resetAt !== undefined && now >= previous.resetAt) || ticket > previous.raisedAfter;
-		const raises = calm && fresh && ticket === this.sent;
+		const stale = !previous || (previous.resetAt !== undefined && now >= previous.resetAt) || now - previous.at >= this.windowMs;
+		if (stale) this.clearSince = now;
+		else if (this.spentAt === now) this.clearSince = undefined;
+		else this.clearSince ??= now;
+		const calm = alone || stale || (this.clearSince !== undefined && now - this.clearSince >= this.windowMs / 20);
+		const raises = calm && ticket === this.sent && (stale || ticket > previous.raisedAfter);
 		this.learns = true;
 		this.account = {
 			allowance: raises || !previous ? allowance : Math.min(previous.allowance, allowance),
@@ -192,6 +197,7 @@ export class SlidingWindowLimiter {
 	/** The server told us to wait (Retry-After): hold every request until then. */
 	pauseFor(ms: number): void {
 		this.spentAt = this.now();
+		this.clearSince = undefined;
 		this.blockedUntil = Math.max(this.blockedUntil, this.now() + ms);
 		this.changed();
 	}
