@@ -12,9 +12,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_REFUSED } from './credential-error';
 import { parseBody } from './json';
-import type { SlidingWindowLimiter } from './limiter';
-import type { Release } from './limiter';
-import { RateLimitWaitError } from './limiter';
+import { RateLimitWaitError, type Release, type SlidingWindowLimiter } from './limiter';
 import type { Redactor } from './redact';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
