@@ -258,6 +258,8 @@ export class ApiClient {
 
 	private async attempt(spec: RequestSpec, notAfter: number): Promise<Attempt> {
 		let release: Release | undefined;
+		/** A 429 was not counted by the provider: it takes no slot of the limiter's window. */
+		let refused = false;
 		try {
 			release = await this.config.limiter?.acquire(this.config.limiterCap, notAfter);
 		} catch (error) {
@@ -297,6 +299,7 @@ export class ApiClient {
 			)) as { statusCode: number; headers: unknown; body: unknown };
 			const response = toResponse(raw.statusCode, raw.headers, raw.body);
 			if (release) this.config.limiter?.observe(response.headers, release.ticket);
+			refused = response.status === 429;
 			return { response };
 		} catch (error) {
 			const cause = (error as { cause?: unknown }).cause ?? error;
@@ -309,6 +312,7 @@ export class ApiClient {
 				const r = axiosLike.response;
 				const response = toResponse(r.status, r.headers, r.data);
 				if (release) this.config.limiter?.observe(response.headers, release.ticket);
+				refused = response.status === 429;
 				return { response };
 			}
 			if ((cause as Error).name === CREDENTIAL_REFUSED) {
@@ -321,7 +325,7 @@ export class ApiClient {
 				networkMessage: axiosLike.message ?? (error as Error).message,
 			};
 		} finally {
-			release?.();
+			release?.(!refused);
 		}
 	}
 

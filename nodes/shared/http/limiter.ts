@@ -142,11 +142,13 @@ export class SlidingWindowLimiter {
 		}
 		this.inFlight++;
 		let released = false;
-		const release = () => {
+		// `counted` false: the provider refused the request (429) and did not count it, so it holds
+		// no slot of this process's window.
+		const release = (counted = true) => {
 			if (released) return;
 			released = true;
 			this.inFlight--;
-			this.finished.push(this.now());
+			if (counted) this.finished.push(this.now());
 			this.changed();
 		};
 		return Object.assign(release, { ticket: ++this.sent });
@@ -178,12 +180,14 @@ export class SlidingWindowLimiter {
 		// own window): what an answer shows free just then is not free for us. Raise only once the
 		// account has stayed clear of that for a moment, or when nobody else uses it.
 		if (!alone && Math.floor(left / SHARE_OF_REMAINING) === 0) this.spentAt = now;
-		const stale = !previous || (previous.resetAt !== undefined && now >= previous.resetAt) || now - previous.at >= this.windowMs;
-		if (stale) this.clearSince = now;
-		else if (this.spentAt === now) this.clearSince = undefined;
+		// A first answer, or the first after the provider's reset, starts afresh. An answer after a
+		// quiet window does not: the slots that freed meanwhile are their senders' again.
+		const fresh = !previous || (previous.resetAt !== undefined && now >= previous.resetAt);
+		if (this.spentAt === now) this.clearSince = undefined;
+		else if (previous && now - previous.at >= this.windowMs) this.clearSince = now;
 		else this.clearSince ??= now;
-		const calm = alone || stale || (this.clearSince !== undefined && now - this.clearSince >= this.windowMs / 20);
-		const raises = calm && ticket === this.sent && (stale || ticket > previous.raisedAfter);
+		const calm = alone || fresh || (this.clearSince !== undefined && now - this.clearSince >= this.windowMs / 20);
+		const raises = calm && ticket === this.sent && (fresh || ticket > previous.raisedAfter);
 		this.learns = true;
 		this.account = {
 			allowance: raises || !previous ? allowance : Math.min(previous.allowance, allowance),
@@ -203,8 +207,11 @@ export class SlidingWindowLimiter {
 	}
 }
 
-/** Releases a slot taken by `acquire`; its `ticket` identifies the request to `observe`. */
-export type Release = (() => void) & { ticket: number };
+/**
+ * Releases a slot taken by `acquire` (`counted` false when the provider refused the request with
+ * 429); its `ticket` identifies the request to `observe`.
+ */
+export type Release = ((counted?: boolean) => void) & { ticket: number };
 
 const limiters = new BoundedMap<SlidingWindowLimiter>(MAX_ACCOUNTS);
 
