@@ -15,6 +15,13 @@ interface AccountState {
 	/** The send (see `sent`) after which an answer may raise `allowance` again. */
 	raisedAfter: number;
 	at: number;
+	/**
+	 * The account showed budget left and has been quiet since: at this time, with nothing in flight,
+	 * one request may go out to find out more (its answer may raise `allowance`).
+	 */
+	probeAt?: number;
+	/** A 429 paused this process: what it held may have gone to others meanwhile; start afresh. */
+	afterPause?: boolean;
 	/** When the provider's window resets (`X-RateLimit-Reset`), if it said. */
 	resetAt?: number;
 }
@@ -101,6 +108,9 @@ export class SlidingWindowLimiter {
 		if (!this.learns) return { ok: true, retryAt: now };
 		const account = this.account;
 		if (account && used < account.allowance) return { ok: true, retryAt: now };
+		if (account?.probeAt !== undefined && now >= account.probeAt && this.inFlight === 0) {
+			return { ok: true, retryAt: now };
+		}
 		const stale =
 			!account ||
 			(account.resetAt !== undefined && now >= account.resetAt) ||
@@ -109,6 +119,7 @@ export class SlidingWindowLimiter {
 		if (stale && this.inFlight === 0) return { ok: true, retryAt: now };
 		const candidates = [now + 1000];
 		if (account?.resetAt !== undefined && account.resetAt > now) candidates.push(account.resetAt);
+		if (account?.probeAt !== undefined && account.probeAt > now) candidates.push(account.probeAt);
 		if (account && used === 0) candidates.push(account.at + this.windowMs);
 		return { ok: false, retryAt: Math.min(...candidates) };
 	}
@@ -190,9 +201,14 @@ export class SlidingWindowLimiter {
 		const raises = calm && ticket === this.sent && (fresh || ticket > previous.raisedAfter);
 		this.learns = true;
 		this.account = {
-			allowance: raises || !previous ? allowance : Math.min(previous.allowance, allowance),
+			allowance: raises || !previous ? allowance : previous.afterPause ? ownUsed : Math.min(previous.allowance, allowance),
 			raisedAfter: raises ? this.sent : (previous?.raisedAfter ?? 0),
 			at: now,
+			// Budget left, but not for long enough to raise: look again once it has been for a while.
+			probeAt:
+				!raises && this.clearSince !== undefined && Math.floor(left / SHARE_OF_REMAINING) >= 1
+					? Math.max(this.clearSince, now) + this.windowMs / 20
+					: undefined,
 			resetAt: reset === undefined ? undefined : reset > 1e9 ? reset * 1000 : now + reset * 1000,
 		};
 		this.changed();
@@ -203,6 +219,8 @@ export class SlidingWindowLimiter {
 		this.spentAt = this.now();
 		this.clearSince = undefined;
 		this.blockedUntil = Math.max(this.blockedUntil, this.now() + ms);
+		// Others may take what this process held while it waits: afterwards, one request finds out.
+		if (this.account) Object.assign(this.account, { allowance: 0, probeAt: this.blockedUntil, afterPause: true });
 		this.changed();
 	}
 }
