@@ -135,6 +135,34 @@ describe('SlidingWindowLimiter', () => {
 		expect(Date.now() - t).toBeGreaterThanOrEqual(400);
 	});
 
+	it('a request the provider refused (429) takes no slot of the window', async () => {
+		const limiter = new SlidingWindowLimiter(1, 10_000);
+		(await limiter.acquire())(false);
+		const t = Date.now();
+		(await limiter.acquire())();
+		expect(Date.now() - t).toBeLessThan(1000); // not the 10 s of the window
+	});
+
+	it('after a 429, one request goes first and its answer sets what the process may send', async () => {
+		const limiter = new SlidingWindowLimiter(100, 60_000, Date.now, true);
+		const first = await limiter.acquire();
+		limiter.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0' }, first.ticket);
+		first(false);
+		limiter.pauseFor(100);
+		const order: string[] = [];
+		await Promise.all(
+			[0, 1, 2].map(async (n) => {
+				const release = await limiter.acquire();
+				order.push(`send ${n}`);
+				await sleep(20);
+				limiter.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '98' }, release.ticket);
+				order.push(`answer ${n}`);
+				release();
+			}),
+		);
+		expect(order.slice(0, 2)).toEqual(['send 0', 'answer 0']);
+	});
+
 	it('holds everyone after pauseFor', async () => {
 		const limiter = new SlidingWindowLimiter(100, 1000);
 		limiter.pauseFor(200);
