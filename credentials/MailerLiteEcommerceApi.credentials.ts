@@ -44,7 +44,7 @@ export class MailerLiteEcommerceApi implements ICredentialType {
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 100,
 			description:
-				'MailerLite allows 120 requests per minute per account. Each n8n process (main, every queue-mode worker) paces its own requests, so with N processes running executions set 100 / N here (e.g. 50 for two workers).',
+				'Optional cap on the share of MailerLite\'s 120 requests per minute that one n8n process may use. Not needed for queue mode: every process follows the account\'s remaining budget that MailerLite reports, so leave it at 100 unless you want to keep capacity free for other tools.',
 		},
 	];
 

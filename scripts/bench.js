@@ -9,6 +9,7 @@
  *   node scripts/bench.js esputnik overhead    chosen rows
  *   node scripts/bench.js mailerlite-create-1000   1,000 creates at the real 120/min (about 9 minutes)
  *   node scripts/bench.js mailerlite-burst     130 single-order executions at once (about 2 minutes)
+ *   node scripts/bench.js mailerlite-processes 3 n8n processes × 130 executions on one account (about 4 minutes)
  */
 const os = require('node:os');
 const v8 = require('node:v8');
@@ -34,6 +35,7 @@ const rows = {
 	'mailerlite-create': () => mailerlite().createComparison(300, 50),
 	'mailerlite-create-1000': () => mailerlite().createComparison(1000, 50),
 	'mailerlite-burst': () => mailerlite().burstComparison(130, 50),
+	'mailerlite-processes': () => mailerlite().processesComparison(3, 130, 50),
 	overhead: () => overhead().comparison(10_000),
 };
 const defaults = ['esputnik', 'mailerlite-getall', 'mailerlite-create', 'mailerlite-burst', 'overhead'];

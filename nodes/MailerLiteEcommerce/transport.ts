@@ -31,11 +31,14 @@ export function describeError(response: HttpResponse): ProviderError {
 export interface ClientOptions {
 	requestsPerMinute?: number;
 	timeoutMs?: number;
+	/** How long a request may wait for the rate limit (429); the client's default when undefined. */
+	rateLimitPatienceMs?: number;
 }
 
 /**
- * The requests per minute one n8n process may send for an account: the credential's share of
- * MailerLite's 120 (queue mode runs several processes on one account).
+ * The requests per minute one n8n process may send for an account: the credential's optional
+ * share of MailerLite's 120. Queue mode does not need it: the limiter follows the account's
+ * remaining budget that MailerLite reports to every process (see `SlidingWindowLimiter`).
  */
 export function processLimit(share: unknown): number {
 	const percent = Number(share);
@@ -60,9 +63,11 @@ export async function createClient(ctx: RequestContext, options: ClientOptions =
 			accountKey('mailerlite', baseUrl.replace(/\/+$/, ''), credentials.apiKey),
 			processLimit(credentials.rateLimitShare),
 			60_000,
+			true, // MailerLite reports the account's remaining budget on every answer
 		),
 		limiterCap: options.requestsPerMinute,
 		timeoutMs: options.timeoutMs,
+		retry: options.rateLimitPatienceMs === undefined ? undefined : { rateLimitPatienceMs: options.rateLimitPatienceMs },
 		describeError,
 	});
 }

@@ -44,6 +44,8 @@ export interface ClientOptions {
 	/** Minimum time between the end of one request and the start of the next. */
 	intervalMs?: number;
 	timeoutMs?: number;
+	/** How long a request may wait for the rate limit (429); the client's default when undefined. */
+	rateLimitPatienceMs?: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function createClient(ctx: RequestContext, options: ClientOptions =
 				? sharedLimiter(accountKey('monto', baseUrl.replace(/\/+$/, ''), credentials.apiKey), 1, intervalMs)
 				: undefined,
 		timeoutMs: options.timeoutMs,
+		retry: options.rateLimitPatienceMs === undefined ? undefined : { rateLimitPatienceMs: options.rateLimitPatienceMs },
 		describeError,
 	});
 }

@@ -263,3 +263,74 @@ export async function burstComparison(count = 130, latencyMs = 50): Promise<Comp
 		],
 	};
 }
+
+/**
+ * Another n8n process's copy of our MailerLite node: the package's modules loaded afresh (their own
+ * limiters and per-account state), as every queue-mode worker loads them. n8n's own modules stay
+ * shared; they keep no state of ours.
+ */
+function freshNodeType(): MailerLiteEcommerce {
+	const root = require.resolve('../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node').replace(/nodes[\\/]MailerLiteEcommerce[\\/].*$/, '');
+	for (const key of Object.keys(require.cache)) {
+		if (key.startsWith(root) && /^(nodes|credentials)[\\/]/.test(key.slice(root.length))) delete require.cache[key];
+	}
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const fresh = require('../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node') as { MailerLiteEcommerce: typeof MailerLiteEcommerce };
+	return new fresh.MailerLiteEcommerce();
+}
+
+/**
+ * `processes` n8n processes (queue-mode workers) on one MailerLite account, `perProcess`
+ * single-order executions each, all at once, against the real 120/min window. Ours: each process
+ * has its own limiter and follows the account's X-RateLimit-Remaining. The HTTP Request node has
+ * no state to share, so its processes are the same as one.
+ */
+export async function processesRow(runner: Runner, processes: number, perProcess: number, latencyMs: number): Promise<BenchRow> {
+	resetProcessState();
+	const copies = Array.from({ length: processes }, (_, i) => (i === 0 ? nodeTypes.mailerLiteEcommerce : freshNodeType()));
+	return await onSimulator(latencyMs, async (ml, shopId) => {
+		const product = ml.seedProducts(shopId, 1)[0];
+		ml.sim.latencyMs = latencyMs;
+		const count = processes * perProcess;
+		const item = (n: number) => [{ email: `burst${n}@example.com`, price: '19.90' }];
+		const node = runner === 'ours' ? createNode(shopId, product.id) : httpCreateNode(ml, shopId, product.id);
+		const { result, figures } = await measure(
+			async () =>
+				await Promise.all(
+					Array.from({ length: count }, async (_, n) =>
+						await runWorkflow({
+							node,
+							nodeTypes: { ...nodeTypes, mailerLiteEcommerce: copies[n % processes] },
+							credentialTypes,
+							credentials: credentials(ml),
+							items: item(n),
+						}),
+					),
+				),
+		);
+		const failedRuns = result.filter((r) => r.status !== 'success').length;
+		return {
+			runner,
+			items: count,
+			figures,
+			note: `${processes} processes × ${perProcess} executions of 1 order; ${failedRuns} failed; ${storedNote(ml, shopId, failedRuns ? 'error' : 'success')}`,
+		};
+	});
+}
+
+export async function processesComparison(processes = 3, perProcess = 130, latencyMs = 50): Promise<Comparison> {
+	const ours = await processesRow('ours', processes, perProcess, latencyMs);
+	const http = await processesRow('HTTP Request', processes, perProcess, latencyMs);
+	const count = processes * perProcess;
+	const lowerBoundMs = Math.floor((count - 1) / 120) * 60_000 + latencyMs;
+	const ratio = (row: BenchRow) => (row.wallMs / lowerBoundMs).toFixed(3);
+	return {
+		name: `MailerLite, ${processes} n8n processes × ${perProcess} single-order executions at once on one account, ${latencyMs} ms latency, real 120/min window`,
+		target: '0 failed; 429s ≤ 5 % of the orders; wall ÷ the limit\'s lower bound ≤ 1.15',
+		rows: [ours, http],
+		verdicts: [
+			`ours: ${ours.rateLimited} × 429 ${mark((ours.rateLimited ?? 0) <= count * 0.05)}; wall ${(ours.wallMs / 1000).toFixed(1)} s ÷ ${(lowerBoundMs / 1000).toFixed(1)} s = ${ratio(ours)} ${mark(ours.wallMs / lowerBoundMs <= 1.15)} (${ours.note})`,
+			`HTTP Request: ${http.rateLimited} × 429; wall ÷ bound ${ratio(http)} (${http.note})`,
+		],
+	};
+}

@@ -157,6 +157,53 @@ describe('MailerLite: many single-order executions share the account limit', () 
 		expect(elapsed).toBeGreaterThanOrEqual(60_000);
 	}, 180_000);
 
+	// Real time: 390 requests under 120 per 60 s take just over three minutes.
+	it('3 n8n processes on one account, 390 executions at once, defaults: none fails, every order once, few 429s', async () => {
+		// Two more copies of the node's modules, as two more n8n processes (queue-mode workers) load
+		// them: each has its own limiter, and they share only the account (and its answers).
+		const copies: Array<{ node: typeof MailerLiteEcommerce; api: typeof MailerLiteEcommerceApi }> = [
+			{ node: MailerLiteEcommerce, api: MailerLiteEcommerceApi },
+		];
+		for (let i = 0; i < 2; i++) {
+			jest.isolateModules(() => {
+				/* eslint-disable @typescript-eslint/no-require-imports */
+				copies.push({
+					node: (require('../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node') as { MailerLiteEcommerce: typeof MailerLiteEcommerce }).MailerLiteEcommerce,
+					api: (require('../../credentials/MailerLiteEcommerceApi.credentials') as { MailerLiteEcommerceApi: typeof MailerLiteEcommerceApi }).MailerLiteEcommerceApi,
+				});
+				/* eslint-enable @typescript-eslint/no-require-imports */
+			});
+		}
+		expect(new Set(copies.map((c) => c.node)).size).toBe(3);
+		const shopId = ml.seedShop().id;
+		const orders = 390;
+		const started = Date.now();
+		const runs = await burst(orders, (n) => {
+			const copy = copies[n % 3];
+			return {
+				...mlOrder(shopId, n),
+				nodeTypes: { mailerLiteEcommerce: new copy.node() },
+				credentialTypes: { mailerLiteEcommerceApi: new copy.api() },
+			};
+		});
+		const elapsed = Date.now() - started;
+		// The last request can go once the account's first (orders - 1) / 120 windows are over.
+		const boundMs = Math.floor((orders - 1) / 120) * 60_000;
+		const failed = runs.filter((r) => r.status !== 'success');
+		// eslint-disable-next-line no-console -- the measured figures
+		console.log(
+			`[rate limit] 3 processes × ${orders / 3} MailerLite orders at once: ${failed.length} failed, ${ml.sim.rateLimited} × 429 (${((100 * ml.sim.rateLimited) / orders).toFixed(1)} % of the orders), wall ${(elapsed / 1000).toFixed(1)} s = ${(elapsed / boundMs).toFixed(3)} × the bound of ${boundMs / 1000} s`,
+		);
+		expect(failed.map((r) => r.error?.message)).toEqual([]);
+		const created = ml.sim.requestsTo('POST', /\/orders$/).map((r) => ((r.json as IDataObject).customer as IDataObject).email);
+		expect(created).toHaveLength(orders);
+		expect(new Set(created).size).toBe(orders);
+		expect(ml.state.orders.get(shopId)?.size).toBe(orders);
+		expect(ml.sim.rateLimited).toBeLessThanOrEqual(Math.floor(orders * 0.05));
+		expect(elapsed).toBeGreaterThanOrEqual(boundMs);
+		expect(elapsed).toBeLessThanOrEqual(boundMs * 1.15);
+	}, 300_000);
+
 	it("the credential's share of the limit paces one process below the account's limit", async () => {
 		const shopId = ml.seedShop().id;
 		// 10% of 120 = 12 a minute: the 13th request of a burst waits for the window.

@@ -229,12 +229,77 @@ describe('Monto pacing and 429', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 	});
 
-	it('fails with a hint when Monto keeps answering 429', async () => {
-		sim.inject({ times: 10, status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'retry-after': '0' } });
+	it('a 429 is not counted as a failed attempt: 8 in a row, then the order is stored once', async () => {
+		sim.inject({ times: 8, status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'retry-after': '0' } });
+		const r = await run(jsonUpsert(), [body(1)]);
+		expect(r.status).toBe('success');
+		expect(sim.faults).toHaveLength(0); // all 8 injected 429s were answered
+		expect(sim.requests.map((q) => (q.json as IDataObject).order_id)).toEqual(['o-1']);
+	});
+
+	it('fails at once, naming the rate limit, when Retry-After is beyond the Rate Limit Patience', async () => {
+		sim.inject({ times: 1, status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'retry-after': '3600' } });
+		const started = Date.now();
 		const r = await run(jsonUpsert(), [body(1)]);
 		expect(r.status).toBe('error');
-		expect(r.error?.message).toBe('[item 0] Monto 429: Too Many Attempts. (after 5 attempts)');
+		expect(r.error?.message).toBe(
+			'[item 0] Monto rate limit: the account must wait another 3600 s, longer than the Rate Limit Patience (10 min) allows (429: Too Many Attempts.)',
+		);
+		expect(r.error?.description).toMatch(/Rate Limit Patience/);
 		expect(r.error?.description).toMatch(/Min Time Between Requests/);
+		expect(Date.now() - started).toBeLessThan(5000);
 		expect(sim.requests).toHaveLength(0);
 	});
+
+	it('waits for the limit within the patience, then fails naming it: Retry-After 2 s with 3 s of patience', async () => {
+		sim.inject({ times: 5, status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'retry-after': '2' } });
+		const started = Date.now();
+		const r = await run(jsonUpsert({ requestInterval: 0, rateLimitPatience: 0.05 }), [body(1)]);
+		expect(r.status).toBe('error');
+		expect(r.error?.message).toMatch(/^\[item 0\] Monto rate limit: .*Rate Limit Patience \(3 s\)/);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+});
+
+describe('Monto: several n8n processes on one account learn from its 429s', () => {
+	it('3 processes × 8 orders at once, each paced for itself, over a limit of 6 per 3 s: none fails, each order once', async () => {
+		sim.rateLimit = montoRateLimit(6, 3000);
+		const copies: Array<{ node: typeof Monto; api: typeof MontoApi }> = [{ node: Monto, api: MontoApi }];
+		for (let i = 0; i < 2; i++) {
+			jest.isolateModules(() => {
+				/* eslint-disable @typescript-eslint/no-require-imports */
+				copies.push({
+					node: (require('../../nodes/Monto/Monto.node') as { Monto: typeof Monto }).Monto,
+					api: (require('../../credentials/MontoApi.credentials') as { MontoApi: typeof MontoApi }).MontoApi,
+				});
+				/* eslint-enable @typescript-eslint/no-require-imports */
+			});
+		}
+		const started = Date.now();
+		const runs = await Promise.all(
+			Array.from({ length: 24 }, async (_, n) => {
+				const copy = copies[n % 3];
+				return await runWorkflow({
+					node: { type: 'monto', parameters: jsonUpsert({ requestInterval: 200 }) },
+					nodeTypes: { monto: new copy.node() },
+					credentialTypes: { montoApi: new copy.api() },
+					credentials: { montoApi: { apiKey: MONTO_API_KEY, baseUrl: sim.url } },
+					items: [body(n)],
+				});
+			}),
+		);
+		const elapsed = Date.now() - started;
+		// eslint-disable-next-line no-console -- the measured figures
+		console.log(`[rate limit] Monto, 3 processes × 8 orders over 6 per 3 s: ${sim.rateLimited} × 429, wall ${(elapsed / 1000).toFixed(1)} s`);
+		expect(runs.filter((r) => r.status !== 'success').map((r) => r.error?.message)).toEqual([]);
+		const ids = sim.requests.map((q) => (q.json as IDataObject).order_id);
+		expect(ids).toHaveLength(24);
+		expect(new Set(ids).size).toBe(24);
+		// Each process alone would send 5 a second: the account refused some and every process waited.
+		expect(sim.rateLimited).toBeGreaterThan(0);
+		expect(elapsed).toBeGreaterThanOrEqual(9000);
+	}, 60_000);
 });

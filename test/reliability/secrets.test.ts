@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters, IRun } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { resetProcessState } from '../../nodes/shared/http/accounts';
 import { capturedLogs, runWorkflow } from '../harness/run-workflow';
 import type { SimRequest, SimResponse } from '../simulators/base';
 import { Simulator } from '../simulators/base';
@@ -60,7 +61,8 @@ function echo(req: SimRequest): string {
 }
 
 function answer(code: number, how: Shape, text: string): SimResponse {
-	const headers: Record<string, string> = code === 429 || code === 500 ? { 'retry-after': '0' } : {};
+	// A 429 waits for as long as the Rate Limit Patience allows: an hour fails at once, with the body.
+	const headers: Record<string, string> = code === 429 ? { 'retry-after': '3600' } : code === 500 ? { 'retry-after': '0' } : {};
 	switch (how) {
 		case 'json':
 			return {
@@ -162,6 +164,7 @@ interface Outcome {
 async function runHostile(n: NodeUnderTest, parameters: INodeParameters, continueOnFail: boolean): Promise<Outcome> {
 	// Lines that n8n logs after the previous run's end must not count for this run.
 	await sleep(5);
+	resetProcessState(); // a fresh process: no account held back by the previous run's 429
 	consoleLines.length = 0;
 	n8nLogLines.length = 0;
 	const logsBefore = capturedLogs().length;

@@ -52,6 +52,11 @@ export interface RateLimit {
 	limit: number;
 	windowMs: number;
 	response: (retryAfterSeconds: number) => SimResponse;
+	/**
+	 * Headers on every answer to a request the limit let through, from the account's budget left
+	 * after counting it (as MailerLite's `X-RateLimit-Remaining`, shared by all the account's clients).
+	 */
+	headers?: (remaining: number) => Record<string, string>;
 }
 
 /**
@@ -155,6 +160,7 @@ export class Simulator {
 
 		const limited = this.checkRateLimit(Date.now());
 		if (limited) return this.send(res, limited);
+		const rateHeaders = this.rateLimit?.headers?.(Math.max(0, this.rateLimit.limit - this.arrivals.length));
 
 		const fault = this.takeFault(simReq);
 		if (fault && !fault.afterHandler) {
@@ -163,7 +169,7 @@ export class Simulator {
 				req.socket.destroy();
 				return;
 			}
-			if (fault.status) return this.send(res, fault as SimResponse);
+			if (fault.status) return this.send(res, fault as SimResponse, rateHeaders);
 		}
 		this.requests.push(simReq);
 		let response: SimResponse;
@@ -178,14 +184,14 @@ export class Simulator {
 				req.socket.destroy();
 				return;
 			}
-			if (fault.status) return this.send(res, fault as SimResponse);
+			if (fault.status) return this.send(res, fault as SimResponse, rateHeaders);
 		}
-		this.send(res, response);
+		this.send(res, response, rateHeaders);
 	}
 
-	private send(res: ServerResponse, response: SimResponse): void {
+	private send(res: ServerResponse, response: SimResponse, extraHeaders?: Record<string, string>): void {
 		if (res.destroyed) return;
-		const headers: Record<string, string> = { ...(response.headers ?? {}) };
+		const headers: Record<string, string> = { ...(extraHeaders ?? {}), ...(response.headers ?? {}) };
 		let payload = '';
 		if (response.body !== undefined) {
 			if (typeof response.body === 'string') {

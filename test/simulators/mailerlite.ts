@@ -175,7 +175,11 @@ export interface MailerLiteSimulator {
 	seedCart(shopId: string, data?: SeedCartData): Cart;
 }
 
-/** MailerLite's documented limit: 120 requests a minute, 429 with rate-limit headers. */
+/**
+ * MailerLite's documented limit: 120 requests a minute per account, whoever sends them. Every
+ * answer carries `X-RateLimit-Limit` and the account's `X-RateLimit-Remaining`; a 429 also
+ * `Retry-After` (seconds).
+ */
 export function mailerLiteRateLimit(
 	limit = DEFAULT_RATE_LIMIT,
 	windowMs = DEFAULT_RATE_WINDOW_MS,
@@ -192,6 +196,7 @@ export function mailerLiteRateLimit(
 				'x-ratelimit-remaining': '0',
 			},
 		}),
+		headers: (remaining) => ({ 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining) }),
 	};
 }
 

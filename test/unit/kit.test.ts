@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 import { mapConcurrent } from '../../nodes/shared/http/concurrency';
 import { backoffMs, DEFAULT_RETRY, messageFromBody, retryAfterMs } from '../../nodes/shared/http/client';
 import { parseBody, parseJsonKeepingBigInts, stringifyIds } from '../../nodes/shared/http/json';
-import { SlidingWindowLimiter } from '../../nodes/shared/http/limiter';
+import { RateLimitWaitError, SlidingWindowLimiter } from '../../nodes/shared/http/limiter';
 import { fetchPages } from '../../nodes/shared/http/pagination';
 import { Redactor } from '../../nodes/shared/http/redact';
 
@@ -70,12 +70,113 @@ describe('SlidingWindowLimiter', () => {
 		expect(starts[8] - starts[0]).toBeGreaterThanOrEqual(600);
 	});
 
+	it('three processes on one account share it through the reported remaining budget', async () => {
+		// The account: `limit` arrivals per sliding window, its remaining budget on every answer.
+		const limit = 20;
+		const windowMs = 1000;
+		const arrivals: number[] = [];
+		let refused = 0;
+		const server = async (): Promise<Record<string, string>> => {
+			await sleep(2);
+			const now = Date.now();
+			while (arrivals.length && arrivals[0] + windowMs <= now) arrivals.shift();
+			if (arrivals.length >= limit) {
+				refused++;
+				return { 'retry-after': '1', 'x-ratelimit-remaining': '0' };
+			}
+			arrivals.push(now);
+			await sleep(3);
+			return { 'x-ratelimit-remaining': String(limit - arrivals.length) };
+		};
+		const processes = [0, 1, 2].map(() => new SlidingWindowLimiter(limit, windowMs, Date.now, true));
+		const started = Date.now();
+		let done = 0;
+		await Promise.all(
+			processes.flatMap((limiter) =>
+				Array.from({ length: 20 }, async () => {
+					for (;;) {
+						const release = await limiter.acquire();
+						const headers = await server();
+						limiter.observe(headers, release.ticket);
+						release();
+						if (headers['retry-after'] === undefined) break;
+						limiter.pauseFor(1000);
+					}
+					done++;
+				}),
+			),
+		);
+		expect(done).toBe(60);
+		// 60 requests at 20 a second: the last can go after 2 s; each refusal costs a request.
+		expect(refused).toBeLessThanOrEqual(3);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+		expect(Date.now() - started).toBeLessThan(3500);
+	});
+
+	it('with one process, follows the reported budget without a single refusal', async () => {
+		const limiter = new SlidingWindowLimiter(10, 500, Date.now, true);
+		let remaining = 10;
+		const t0 = Date.now();
+		await Promise.all(
+			Array.from({ length: 10 }, async () => {
+				const release = await limiter.acquire();
+				if (remaining <= 0) throw new Error('sent beyond the budget');
+				remaining--;
+				await sleep(5);
+				limiter.observe({ 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': String(remaining) }, release.ticket);
+				release();
+			}),
+		);
+		// The whole budget within the window, without waiting for it to free.
+		expect(Date.now() - t0).toBeLessThan(400);
+		// Now the account is spent: the next request waits for this process's own slot to free.
+		const t = Date.now();
+		(await limiter.acquire())();
+		expect(Date.now() - t).toBeGreaterThanOrEqual(400);
+	});
+
+	it('a request the provider refused (429) takes no slot of the window', async () => {
+		const limiter = new SlidingWindowLimiter(1, 10_000);
+		(await limiter.acquire())(false);
+		const t = Date.now();
+		(await limiter.acquire())();
+		expect(Date.now() - t).toBeLessThan(1000); // not the 10 s of the window
+	});
+
+	it('after a 429, one request goes first and its answer sets what the process may send', async () => {
+		const limiter = new SlidingWindowLimiter(100, 60_000, Date.now, true);
+		const first = await limiter.acquire();
+		limiter.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0' }, first.ticket);
+		first(false);
+		limiter.pauseFor(100);
+		const order: string[] = [];
+		await Promise.all(
+			[0, 1, 2].map(async (n) => {
+				const release = await limiter.acquire();
+				order.push(`send ${n}`);
+				await sleep(20);
+				limiter.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '98' }, release.ticket);
+				order.push(`answer ${n}`);
+				release();
+			}),
+		);
+		expect(order.slice(0, 2)).toEqual(['send 0', 'answer 0']);
+	});
+
 	it('holds everyone after pauseFor', async () => {
 		const limiter = new SlidingWindowLimiter(100, 1000);
 		limiter.pauseFor(200);
 		const t = Date.now();
 		(await limiter.acquire())();
 		expect(Date.now() - t).toBeGreaterThanOrEqual(190);
+	});
+
+	it('refuses at once a wait beyond the caller\'s patience', async () => {
+		const limiter = new SlidingWindowLimiter(100, 1000);
+		limiter.pauseFor(60_000);
+		const t = Date.now();
+		await expect(limiter.acquire(100, Date.now() + 1000)).rejects.toThrow(RateLimitWaitError);
+		expect(Date.now() - t).toBeLessThan(1000); // not the 60 s of the pause
 	});
 });
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeoutOption } from '../../shared/input/parameters';
+import { rateLimitPatienceOption, timeoutOption } from '../../shared/input/parameters';
 
 /** `shopId`: every resource lives in a shop; picked from the list or given by id. */
 export const shopIdProperty: INodeProperties = {
@@ -54,6 +54,7 @@ export const optionsProperty: INodeProperties = {
 			description:
 				'MailerLite allows 120 requests per minute per account. Lower this when other workflows use the same account at the same time.',
 		},
+		rateLimitPatienceOption,
 		timeoutOption,
 	],
 };

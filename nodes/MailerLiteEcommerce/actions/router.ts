@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/engine/router';
+import { rateLimitPatienceMs } from '../../shared/input/parameters';
 import { createClient } from '../transport';
 import * as cart from './cart';
 import * as cartItem from './cartItem';
@@ -27,6 +28,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		createClient(ctx, {
 			requestsPerMinute: options.requestsPerMinute as number | undefined,
 			timeoutMs: options.timeout as number | undefined,
+			rateLimitPatienceMs: rateLimitPatienceMs(options.rateLimitPatience),
 		}),
 	);
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeoutOption } from '../../shared/input/parameters';
+import { rateLimitPatienceOption, timeoutOption } from '../../shared/input/parameters';
 import { DEFAULT_INTERVAL_MS } from '../transport';
 
 export const orderIdProperty: INodeProperties = {
@@ -29,6 +29,7 @@ export const optionsProperty: INodeProperties = {
 			description:
 				'Monto states no limit; about 30 requests a minute per IP were observed. The default of one request every 2 s keeps bulk runs clear of "Too many requests".',
 		},
+		rateLimitPatienceOption,
 		timeoutOption,
 	],
 };

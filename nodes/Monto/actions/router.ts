@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/engine/router';
+import { rateLimitPatienceMs } from '../../shared/input/parameters';
 import { createClient } from '../transport';
 import type { Operation } from '../../shared/engine/router';
 import type { ApiClient } from '../../shared/http/client';
@@ -15,6 +16,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		createClient(ctx, {
 			intervalMs: options.requestInterval as number | undefined,
 			timeoutMs: options.timeout as number | undefined,
+			rateLimitPatienceMs: rateLimitPatienceMs(options.rateLimitPatience),
 		}),
 	);
 }

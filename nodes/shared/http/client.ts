@@ -12,7 +12,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_REFUSED } from './credential-error';
 import { parseBody } from './json';
-import type { SlidingWindowLimiter } from './limiter';
+import { RateLimitWaitError, type Release, type SlidingWindowLimiter } from './limiter';
 import type { Redactor } from './redact';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -43,8 +43,14 @@ export interface RetryPolicy {
 	maxAttempts: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
-	/** A Retry-After longer than this is not waited for; the request fails instead. */
+	/** A Retry-After longer than this is not waited for; the request fails instead (5xx, 408). */
 	maxRetryAfterMs: number;
+	/**
+	 * How long one request may wait for the provider's rate limit (429 and its Retry-After) before
+	 * it fails naming the rate limit. A 429 is not counted against `maxAttempts`: the provider did
+	 * not process the request, so sending it again is safe, creates included.
+	 */
+	rateLimitPatienceMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -52,6 +58,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	maxRetryAfterMs: 120_000,
+	rateLimitPatienceMs: 600_000,
 };
 
 export interface ApiClientConfig {
@@ -117,6 +124,8 @@ interface Attempt {
 	credentialRefused?: string;
 	/** n8n's SSRF protection refused the destination; nothing was sent. */
 	ssrfBlocked?: string;
+	/** The account's rate limit holds requests longer than the patience left; nothing was sent. */
+	rateLimitWaitMs?: number;
 }
 
 /** A path segment, encoded so that an id can never change the path. */
@@ -167,25 +176,57 @@ export class ApiClient {
 		return (await this.send(spec)).body as T;
 	}
 
-	/** Sends with retries and returns the final response; throws NodeApiError for failures. */
+	/**
+	 * Sends with retries and returns the final response; throws NodeApiError for failures. A 429
+	 * is sent again after its Retry-After for as long as the rate-limit patience allows; other
+	 * retryable failures count against `maxAttempts`.
+	 */
 	async send(spec: RequestSpec): Promise<HttpResponse> {
 		const idempotent = spec.idempotent ?? !['POST', 'PATCH'].includes(spec.method);
-		for (let attempt = 1; ; attempt++) {
-			const result = await this.attempt(spec);
+		let attempt = 0;
+		let limited = 0;
+		/** Set by the first 429: the request fails when it would have to wait beyond this. */
+		let deadline: number | undefined;
+		for (;;) {
+			const result = await this.attempt(spec, deadline ?? Date.now() + this.policy.rateLimitPatienceMs);
 			const { response } = result;
 			if (response && response.status < 400) return response;
 			if (response && spec.allowStatus?.includes(response.status)) return response;
+			if (result.rateLimitWaitMs !== undefined) throw this.failure(result, spec, attempt + limited, idempotent);
 
+			if (response?.status === 429) {
+				limited++;
+				deadline ??= Date.now() + this.policy.rateLimitPatienceMs;
+				const serverWait = retryAfterMs(response.headers);
+				// Without a Retry-After, or after many 429s in a row, back off as for other failures.
+				const floor =
+					serverWait === undefined
+						? backoffMs(Math.min(limited, 20), this.policy)
+						: limited > this.policy.maxAttempts
+							? backoffMs(Math.min(limited - this.policy.maxAttempts, 20), this.policy)
+							: 0;
+				const wait = Math.max(serverWait ?? 0, floor);
+				this.config.limiter?.pauseFor(wait);
+				if (Date.now() + wait > deadline) {
+					throw this.failure({ ...result, rateLimitWaitMs: wait }, spec, attempt + limited, idempotent);
+				}
+				this.ctx.logger?.debug(`${this.config.provider}: rate limited, sending ${spec.method} ${spec.path} again in ${wait} ms`, {
+					limited,
+				});
+				await sleep(wait);
+				continue;
+			}
+
+			attempt++;
 			const retryable = this.isRetryable(result, idempotent);
-			if (!retryable || attempt >= this.policy.maxAttempts) throw this.failure(result, spec, attempt, idempotent);
+			if (!retryable || attempt >= this.policy.maxAttempts) throw this.failure(result, spec, attempt + limited, idempotent);
 
 			let wait = backoffMs(attempt, this.policy);
 			const serverWait = response ? retryAfterMs(response.headers) : undefined;
 			if (serverWait !== undefined) {
-				if (serverWait > this.policy.maxRetryAfterMs) throw this.failure(result, spec, attempt, idempotent);
+				if (serverWait > this.policy.maxRetryAfterMs) throw this.failure(result, spec, attempt + limited, idempotent);
 				wait = serverWait;
 			}
-			if (response?.status === 429) this.config.limiter?.pauseFor(wait);
 			this.ctx.logger?.debug(
 				`${this.config.provider}: retrying ${spec.method} ${spec.path} in ${wait} ms`,
 				{ attempt, status: response?.status, code: result.networkCode },
@@ -215,8 +256,16 @@ export class ApiClient {
 		return idempotent && networkCode !== undefined && MAYBE_SENT_CODES.has(networkCode);
 	}
 
-	private async attempt(spec: RequestSpec): Promise<Attempt> {
-		const release = this.config.limiter ? await this.config.limiter.acquire(this.config.limiterCap) : undefined;
+	private async attempt(spec: RequestSpec, notAfter: number): Promise<Attempt> {
+		let release: Release | undefined;
+		/** A 429 was not counted by the provider: it takes no slot of the limiter's window. */
+		let refused = false;
+		try {
+			release = await this.config.limiter?.acquire(this.config.limiterCap, notAfter);
+		} catch (error) {
+			if (error instanceof RateLimitWaitError) return { rateLimitWaitMs: error.waitMs };
+			throw asNodeError(this.ctx.getNode(), error);
+		}
 		const refreshOn = spec.refreshOnStatus ?? this.config.refreshOnStatus;
 		const options: IHttpRequestOptions = {
 			method: spec.method,
@@ -248,7 +297,10 @@ export class ApiClient {
 						}
 					: undefined,
 			)) as { statusCode: number; headers: unknown; body: unknown };
-			return { response: toResponse(raw.statusCode, raw.headers, raw.body) };
+			const response = toResponse(raw.statusCode, raw.headers, raw.body);
+			if (release) this.config.limiter?.observe(response.headers, release.ticket);
+			refused = response.status === 429;
+			return { response };
 		} catch (error) {
 			const cause = (error as { cause?: unknown }).cause ?? error;
 			const axiosLike = cause as {
@@ -258,7 +310,10 @@ export class ApiClient {
 			};
 			if (axiosLike.response?.status) {
 				const r = axiosLike.response;
-				return { response: toResponse(r.status, r.headers, r.data) };
+				const response = toResponse(r.status, r.headers, r.data);
+				if (release) this.config.limiter?.observe(response.headers, release.ticket);
+				refused = response.status === 429;
+				return { response };
 			}
 			if ((cause as Error).name === CREDENTIAL_REFUSED) {
 				return { credentialRefused: axiosLike.message ?? 'The credential was refused' };
@@ -270,7 +325,7 @@ export class ApiClient {
 				networkMessage: axiosLike.message ?? (error as Error).message,
 			};
 		} finally {
-			release?.();
+			release?.(!refused);
 		}
 	}
 
@@ -293,6 +348,24 @@ export class ApiClient {
 			if (options.notSent) failure.context.notSent = true;
 			return keepMessage(failure, text);
 		};
+		if (result.rateLimitWaitMs !== undefined) {
+			const described = result.response ? this.config.describeError(result.response) : undefined;
+			const patienceMs = this.policy.rateLimitPatienceMs;
+			const patience = patienceMs < 60_000 ? `${Math.round(patienceMs / 1000)} s` : `${Math.round(patienceMs / 6_000) / 10} min`;
+			const waitS = Math.ceil(result.rateLimitWaitMs / 1000);
+			return error(
+				`${this.config.provider} rate limit: the account must wait another ${waitS} s, longer than the Rate Limit Patience (${patience}) allows${
+					described ? ` (429: ${described.message})` : ''
+				}${tries}`,
+				{
+					description: `The ${spec.method} ${spec.path} request was not processed (the provider refused it with 429, or it was held back), so it is safe to run again later. Raise Options → Rate Limit Patience (Minutes) to wait longer, or send fewer requests to this account.${
+						described?.description ? `\n${described.description}` : ''
+					}`,
+					httpCode: '429',
+					notSent: true,
+				},
+			);
+		}
 		if (result.response) {
 			const { status } = result.response;
 			const described = this.config.describeError(result.response);

@@ -60,6 +60,23 @@ export const timeoutOption: INodeProperties = {
 	description: 'How long to wait for one response before it counts as failed',
 };
 
+/** How long a request may wait for the provider's rate limit (429, Retry-After); see `RetryPolicy`. */
+export const rateLimitPatienceOption: INodeProperties = {
+	displayName: 'Rate Limit Patience (Minutes)',
+	name: 'rateLimitPatience',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 1 },
+	default: 10,
+	description:
+		'How long one request may wait when the provider answers "Too many requests" (429) before the item fails. A refused request was not processed, so it is sent again after the wait the provider asks for.',
+};
+
+/** Milliseconds from the option's minutes, or undefined for the default. */
+export function rateLimitPatienceMs(minutes: unknown): number | undefined {
+	const value = Number(minutes);
+	return minutes === undefined || minutes === '' || !Number.isFinite(value) || value < 0 ? undefined : Math.round(value * 60_000);
+}
+
 /** Shows a parameter in node version `version` only: what a saved workflow of that version keeps. */
 export const onlyInVersion = (version: number): IDisplayOptions => ({ show: { '@version': [version] } });
 
