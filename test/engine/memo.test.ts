@@ -6,19 +6,15 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { FeedbackCompanyApi } from '../../credentials/FeedbackCompanyApi.credentials';
-import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
 import { MontlyApi } from '../../credentials/MontlyApi.credentials';
-import { FeedbackCompany } from '../../nodes/FeedbackCompany/FeedbackCompany.node';
-import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
 import { Montly } from '../../nodes/Montly/Montly.node';
 import { createExample as seedExample } from '../../nodes/Montly/actions/order/fields';
-import { TestCredentialsHelper } from '../harness/credentials-helper';
+import { feedbackCompanyOrderRun, feedbackCompanyStore, mailerLiteOrderRun } from '../harness/order-runs';
 import type { RunOptions } from '../harness/run-workflow';
 import { runWorkflow } from '../harness/run-workflow';
 import { serveForTests } from '../harness/serve';
-import { createFeedbackCompanySimulator, FC_CLIENT_ID, FC_CLIENT_SECRET } from '../simulators/feedback-company';
-import { createMailerLiteSimulator, MAILERLITE_TOKEN } from '../simulators/mailerlite';
+import { createFeedbackCompanySimulator } from '../simulators/feedback-company';
+import { createMailerLiteSimulator } from '../simulators/mailerlite';
 import { createMontlySimulator, MONTLY_API_KEY, MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
 
 const fc = createFeedbackCompanySimulator();
@@ -30,50 +26,9 @@ serveForTests(ml.sim, () => {
 });
 serveForTests(mt.sim, () => mt.resetState());
 
-const fcTypes = { credentialTypes: { feedbackCompanyApi: new FeedbackCompanyApi() } };
-const fcStore = () =>
-	new TestCredentialsHelper(fcTypes.credentialTypes, {
-		feedbackCompanyApi: { clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${fc.sim.url}/api/v2`, accessToken: '' },
-	});
-
-/** The Feedback Company Order → Create of the item's order number and e-mail. */
-const fcOrder = (): RunOptions => ({
-	node: {
-		type: 'feedbackCompany',
-		parameters: {
-			resource: 'order',
-			operation: 'create',
-			external_id: '={{ $json.orderId }}',
-			customerEmail: '={{ $json.email }}',
-			customerFullname: 'Ann Example',
-			sendInvitation: true,
-			delay: { value: { unit: 'days', amount: 3 } },
-			reminder: { value: { unit: 'days', amount: 10 } },
-		},
-		credentials: ['feedbackCompanyApi'],
-	},
-	nodeTypes: { feedbackCompany: new FeedbackCompany() },
-	...fcTypes,
-	credentials: {},
-});
-
-/** MailerLite Order → Create of one order per item, from the item's e-mail. */
-const mlOrder = (shopId: string): RunOptions => ({
-	node: {
-		type: 'mailerLiteEcommerce',
-		parameters: {
-			resource: 'order',
-			operation: 'create',
-			shopId: { __rl: true, mode: 'id', value: shopId },
-			customerEmail: '={{ $json.email }}',
-			cartItems: { item: [{ ecommerce_product_id: 'SKU-1', variant: '', quantity: 1, price: 10 }] },
-			additionalFields: { status: 'complete' },
-		},
-	},
-	nodeTypes: { mailerLiteEcommerce: new MailerLiteEcommerce() },
-	credentialTypes: { mailerLiteEcommerceApi: new MailerLiteEcommerceApi() },
-	credentials: { mailerLiteEcommerceApi: { apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api` } },
-});
+const fcStore = () => feedbackCompanyStore(fc.sim.url);
+const fcOrder = () => feedbackCompanyOrderRun();
+const mlOrder = (shopId: string) => mailerLiteOrderRun(ml.sim.url, shopId);
 
 describe("n8n's Retry On Fail and an execution's Retry never re-send what succeeded", () => {
 	const retrySettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };

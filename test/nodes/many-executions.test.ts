@@ -3,17 +3,19 @@
  * in front of our nodes). n8n's Retry On Fail: test/engine/memo.test.ts. Executions run concurrently in one process
  * through n8n-core and share one credential store, as executions share n8n's database.
  */
+import type { IDataObject } from 'n8n-workflow';
 
 import { FeedbackCompanyApi } from '../../credentials/FeedbackCompanyApi.credentials';
 import { MailerLiteEcommerceApi } from '../../credentials/MailerLiteEcommerceApi.credentials';
 import { FeedbackCompany } from '../../nodes/FeedbackCompany/FeedbackCompany.node';
 import { MailerLiteEcommerce } from '../../nodes/MailerLiteEcommerce/MailerLiteEcommerce.node';
 import { TestCredentialsHelper } from '../harness/credentials-helper';
+import { feedbackCompanyOrderRun, feedbackCompanyStore, mailerLiteOrderRun } from '../harness/order-runs';
 import type { RunOptions } from '../harness/run-workflow';
 import { runWorkflow } from '../harness/run-workflow';
 import { serveForTests } from '../harness/serve';
-import { createFeedbackCompanySimulator, FC_CLIENT_ID, FC_CLIENT_SECRET } from '../simulators/feedback-company';
-import { createMailerLiteSimulator, MAILERLITE_TOKEN, mailerLiteRateLimit } from '../simulators/mailerlite';
+import { createFeedbackCompanySimulator } from '../simulators/feedback-company';
+import { createMailerLiteSimulator, mailerLiteRateLimit } from '../simulators/mailerlite';
 
 const fc = createFeedbackCompanySimulator();
 const ml = createMailerLiteSimulator();
@@ -23,32 +25,8 @@ serveForTests(ml.sim, () => {
 	for (const map of Object.values(ml.state)) if (map instanceof Map) map.clear();
 });
 
-const fcTypes = { credentialTypes: { feedbackCompanyApi: new FeedbackCompanyApi() } };
-const fcStore = (accessToken = '') =>
-	new TestCredentialsHelper(fcTypes.credentialTypes, {
-		feedbackCompanyApi: { clientId: FC_CLIENT_ID, clientSecret: FC_CLIENT_SECRET, baseUrl: `${fc.sim.url}/api/v2`, accessToken },
-	});
-
-const fcOrder = (n: number): RunOptions => ({
-	node: {
-		type: 'feedbackCompany',
-		parameters: {
-			resource: 'order',
-			operation: 'create',
-			external_id: '={{ $json.orderId }}',
-			customerEmail: '={{ $json.email }}',
-			customerFullname: 'Ann Example',
-			sendInvitation: true,
-			delay: { value: { unit: 'days', amount: 3 } },
-			reminder: { value: { unit: 'days', amount: 10 } },
-		},
-		credentials: ['feedbackCompanyApi'],
-	},
-	nodeTypes: { feedbackCompany: new FeedbackCompany() },
-	...fcTypes,
-	credentials: {},
-	items: [{ orderId: `ORD-${n}`, email: `buyer${n}@example.com` }],
-});
+const fcStore = (accessToken = '') => feedbackCompanyStore(fc.sim.url, accessToken);
+const fcOrder = (n: number) => feedbackCompanyOrderRun([{ orderId: `ORD-${n}`, email: `buyer${n}@example.com` }]);
 
 const burst = async (count: number, options: (n: number) => RunOptions) =>
 	await Promise.all(Array.from({ length: count }, async (_, n) => await runWorkflow(options(n))));
@@ -101,24 +79,8 @@ describe('The Feedback Company: many single-order executions at once share one t
 	});
 });
 
-/** MailerLite Order → Create of one order per item, from the item's e-mail. */
-const mlOrder = (shopId: string, n: number): RunOptions => ({
-	node: {
-		type: 'mailerLiteEcommerce',
-		parameters: {
-			resource: 'order',
-			operation: 'create',
-			shopId: { __rl: true, mode: 'id', value: shopId },
-			customerEmail: '={{ $json.email }}',
-			cartItems: { item: [{ ecommerce_product_id: 'SKU-1', variant: '', quantity: 1, price: 10 }] },
-			additionalFields: { status: 'complete' },
-		},
-	},
-	nodeTypes: { mailerLiteEcommerce: new MailerLiteEcommerce() },
-	credentialTypes: { mailerLiteEcommerceApi: new MailerLiteEcommerceApi() },
-	credentials: { mailerLiteEcommerceApi: { apiKey: MAILERLITE_TOKEN, baseUrl: `${ml.sim.url}/api` } },
-	items: [{ email: `buyer${n}@example.com` }],
-});
+/** MailerLite Order → Create of order n. */
+const mlOrder = (shopId: string, n: number) => mailerLiteOrderRun(ml.sim.url, shopId, [{ email: `buyer${n}@example.com` }]);
 
 describe('The Feedback Company: two n8n processes share only the credential', () => {
 	it('20 executions split over two processes with no stored token: all succeed, at most one token per process', async () => {
