@@ -13,7 +13,7 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
-import { PACKAGE } from './run-workflow';
+import { instanceUrls, PACKAGE } from './run-workflow';
 
 export interface LoadOptionsRun {
 	/** Our bare node name, e.g. `montly`. */
@@ -48,16 +48,10 @@ export async function loadOptions(run: LoadOptionsRun): Promise<INodePropertyOpt
 		credentials: Object.fromEntries(Object.keys(run.credentials).map((t) => [t, { id: `${t}-id`, name: `${t} test` }])),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const url = 'http://localhost:5678/';
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(run.credentialTypes, structuredClone(run.credentials)),
 		currentNodeParameters: run.parameters,
-		restApiUrl: url + 'rest',
-		instanceBaseUrl: url,
-		formWaitingBaseUrl: url + 'form-waiting',
-		webhookBaseUrl: url + 'webhook',
-		webhookWaitingBaseUrl: url + 'webhook-waiting',
-		webhookTestBaseUrl: url + 'webhook-test',
+		...instanceUrls(),
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${run.method}`);

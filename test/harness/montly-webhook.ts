@@ -15,7 +15,7 @@ import { MontlyApi } from '../../credentials/MontlyApi.credentials';
 import { MontlyTrigger } from '../../nodes/MontlyTrigger/MontlyTrigger.node';
 import { MONTLY_WEBHOOK_SECRET } from '../simulators/montly';
 import { TestCredentialsHelper } from './credentials-helper';
-import { PACKAGE } from './run-workflow';
+import { instanceUrls, PACKAGE } from './run-workflow';
 
 /* One webhook delivery to the Montly Trigger through n8n-core's real WebhookContext. */
 
@@ -97,18 +97,12 @@ export async function deliverToMontlyTrigger({
 		{ montlyApi: new MontlyApi() },
 		{ montlyApi: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1', webhookSecret: secret } },
 	);
-	const url = 'http://localhost:5678/';
 	const additionalData = {
 		credentialsHelper,
 		httpRequest: request,
 		httpResponse: response,
 		executionId: 'webhook',
-		restApiUrl: url + 'rest',
-		instanceBaseUrl: url,
-		formWaitingBaseUrl: url + 'form-waiting',
-		webhookBaseUrl: url + 'webhook',
-		webhookWaitingBaseUrl: url + 'webhook-waiting',
-		webhookTestBaseUrl: url + 'webhook-test',
+		...instanceUrls(),
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const webhookData = {

@@ -131,6 +131,22 @@ export interface RunResult {
 	credentialsHelper: TestCredentialsHelper;
 }
 
+/** The URLs of the n8n instance a test runs in, as n8n hands them to every execution context. */
+export function instanceUrls(url = 'http://localhost:5678/') {
+	return {
+		restApiUrl: url + 'rest',
+		instanceBaseUrl: url,
+		formBaseUrl: url + 'form',
+		formWaitingBaseUrl: url + 'form-waiting',
+		formTestBaseUrl: url + 'form-test',
+		webhookBaseUrl: url + 'webhook',
+		webhookWaitingBaseUrl: url + 'webhook-waiting',
+		webhookTestBaseUrl: url + 'webhook-test',
+		mcpBaseUrl: url + 'mcp',
+		mcpTestBaseUrl: url + 'mcp-test',
+	};
+}
+
 let executionCounter = 0;
 
 /** Runs start → node through n8n-core's WorkflowExecute, as a manual execution. */
@@ -191,22 +207,12 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const credentialsHelper =
 		options.credentialsHelper ??
 		new TestCredentialsHelper(options.credentialTypes, structuredClone(options.credentials));
-	const url = 'http://localhost:5678/';
 	const additionalData = {
 		hooks,
 		credentialsHelper,
 		executionId,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: url + 'rest',
-		instanceBaseUrl: url,
-		formBaseUrl: url + 'form',
-		formWaitingBaseUrl: url + 'form-waiting',
-		formTestBaseUrl: url + 'form-test',
-		webhookBaseUrl: url + 'webhook',
-		webhookWaitingBaseUrl: url + 'webhook-waiting',
-		webhookTestBaseUrl: url + 'webhook-test',
-		mcpBaseUrl: url + 'mcp',
-		mcpTestBaseUrl: url + 'mcp-test',
+		...instanceUrls(),
 		variables: {},
 		externalSecretsProxy: {},
 		executeWorkflow: async () => ({ data: [], executionId: '' }),
