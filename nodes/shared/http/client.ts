@@ -266,6 +266,13 @@ export class ApiClient {
 			if (error instanceof RateLimitWaitError) return { rateLimitWaitMs: error.waitMs };
 			throw asNodeError(this.ctx.getNode(), error);
 		}
+		/** An answer, read by the limiter (the account's budget) before the request is released. */
+		const answered = (status: number, headers: unknown, body: unknown): Attempt => {
+			const response = toResponse(status, headers, body);
+			if (release) this.config.limiter?.observe(response.headers, release.ticket);
+			refused = response.status === 429;
+			return { response };
+		};
 		const refreshOn = spec.refreshOnStatus ?? this.config.refreshOnStatus;
 		const options: IHttpRequestOptions = {
 			method: spec.method,
@@ -297,10 +304,7 @@ export class ApiClient {
 						}
 					: undefined,
 			)) as { statusCode: number; headers: unknown; body: unknown };
-			const response = toResponse(raw.statusCode, raw.headers, raw.body);
-			if (release) this.config.limiter?.observe(response.headers, release.ticket);
-			refused = response.status === 429;
-			return { response };
+			return answered(raw.statusCode, raw.headers, raw.body);
 		} catch (error) {
 			const cause = (error as { cause?: unknown }).cause ?? error;
 			const axiosLike = cause as {
@@ -310,10 +314,7 @@ export class ApiClient {
 			};
 			if (axiosLike.response?.status) {
 				const r = axiosLike.response;
-				const response = toResponse(r.status, r.headers, r.data);
-				if (release) this.config.limiter?.observe(response.headers, release.ticket);
-				refused = response.status === 429;
-				return { response };
+				return answered(r.status, r.headers, r.data);
 			}
 			if ((cause as Error).name === CREDENTIAL_REFUSED) {
 				return { credentialRefused: axiosLike.message ?? 'The credential was refused' };
